@@ -1,0 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RuleSetFiles } from '../engine/compile-rule-set';
+import { CONDITIONS_FILE, POLICY_FILE, RULE_FILE_SUFFIX } from '../engine/rule-file-schema';
+
+const isRuleSetFile = (name: string): boolean =>
+  name.endsWith(RULE_FILE_SUFFIX) || name === POLICY_FILE || name === CONDITIONS_FILE;
+
+/** Reads the files that make up a rule set from a directory (not its sub-directories). */
+export function readRuleSetFiles(dir: string): RuleSetFiles {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isFile() && isRuleSetFile(entry.name)) {
+      files.set(entry.name, readFileSync(join(dir, entry.name), 'utf8'));
+    }
+  }
+  return files;
+}

@@ -1,0 +1,27 @@
+import type { ActiveRuleSet } from '../domain/ports';
+import { compileRuleSet, type RuleSetFiles } from './compile-rule-set';
+import { JsonRulesEvaluator } from './json-rules-evaluator';
+import { builtInFacts } from './known-facts';
+import type { RuleSetProblem } from './rule-set-problem';
+
+/** A rule set that failed validation; carries every problem so all can be fixed in one pass. */
+export class RuleSetInvalidError extends Error {
+  constructor(readonly problems: readonly RuleSetProblem[]) {
+    super(`rule set is invalid (${problems.length} problem(s))`);
+    this.name = 'RuleSetInvalidError';
+  }
+}
+
+/** Validates rule files and, only if all are valid, builds the rule set decisions will use. */
+export function activateRuleSet(files: RuleSetFiles, loadedAt: Date): ActiveRuleSet {
+  const result = compileRuleSet(files, builtInFacts());
+  if (!result.ok) throw new RuleSetInvalidError(result.problems);
+  const { ruleSet } = result;
+  return {
+    version: ruleSet.version,
+    loadedAt,
+    policy: ruleSet.policy,
+    rules: ruleSet.rules.map(({ conditions: _conditions, ...summary }) => summary),
+    evaluator: new JsonRulesEvaluator(ruleSet),
+  };
+}

@@ -1,0 +1,61 @@
+import { compileRuleSet } from '../../../src/engine/compile-rule-set';
+import { JsonRulesEvaluator } from '../../../src/engine/json-rules-evaluator';
+import { builtInFacts } from '../../../src/engine/known-facts';
+
+const policy = {
+  baseScore: 0,
+  tiers: [{ name: 'A', minScore: 0 }],
+  thresholds: { qualified: 1, nurture: 0 },
+};
+const step = (name: string, priority: number) => ({
+  name,
+  priority,
+  conditions: { all: [{ fact: 'source', operator: 'equal', value: 'web' }] },
+  event: { type: 'score', params: { points: 1, message: name } },
+});
+
+function evaluatorFor(rules: unknown[]) {
+  const result = compileRuleSet(
+    new Map([
+      ['policy.json', JSON.stringify(policy)],
+      ['a.rules.json', JSON.stringify(rules)],
+    ]),
+    builtInFacts(),
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return new JsonRulesEvaluator(result.ruleSet);
+}
+
+describe('evaluating rules with json-rules-engine', () => {
+  it('fires every matching rule in every priority group, even with many runs in flight', async () => {
+    // A single shared Engine marks itself finished when any run ends, so concurrent runs
+    // would skip their later priority groups; the evaluator must not share engines.
+    const evaluator = evaluatorFor([step('p3', 3), step('p2', 2), step('p1', 1)]);
+    const slowFacts = async (name: string) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return name === 'source' ? 'web' : undefined;
+    };
+    const runs = await Promise.all(Array.from({ length: 50 }, () => evaluator.evaluate(slowFacts)));
+    for (const fired of runs) expect(fired.map((r) => r.name)).toEqual(['p3', 'p2', 'p1']);
+  });
+
+  it('asks only for the facts a condition needs, passing its params', async () => {
+    const evaluator = evaluatorFor([step('only', 1)]);
+    const asked: string[] = [];
+    await evaluator.evaluate((name) => {
+      asked.push(name);
+      return 'web';
+    });
+    expect(asked).toEqual(['source']);
+  });
+
+  it('returns the compiled event with its params', async () => {
+    const evaluator = evaluatorFor([step('only', 1)]);
+    const [fired] = await evaluator.evaluate(() => 'web');
+    expect(fired).toEqual({
+      name: 'only',
+      priority: 1,
+      event: { type: 'score', params: { points: 1, message: 'only' } },
+    });
+  });
+});
