@@ -1,0 +1,38 @@
+import express, { type Express } from 'express';
+import type { Logger, RuleSetProvider } from './domain/ports';
+import type { ScoringDeps } from './domain/score-prospect';
+import type { JsonBodyOptions } from './http/middleware/json-body';
+import { requestId } from './http/middleware/request-id';
+import { problemHandler, sendProblem } from './http/problem';
+import { metaRoutes } from './http/routes/meta-routes';
+import { rulesRoutes } from './http/routes/rules-routes';
+import { scoreRoutes } from './http/routes/score-routes';
+
+export interface AppDeps {
+  scoring: ScoringDeps & { rules: RuleSetProvider };
+  logger: Logger;
+  /** The text of openapi.yaml, served as the contract. */
+  openapiDocument: string;
+  body?: Partial<JsonBodyOptions>;
+}
+
+export const DEFAULT_BODY_LIMITS: JsonBodyOptions = { limit: 100 * 1024, maxDepth: 16 };
+
+/** Builds the HTTP app from injected parts; it reads no environment and never listens. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  const body = { ...DEFAULT_BODY_LIMITS, ...deps.body };
+
+  app.use(requestId());
+  app.use(metaRoutes(deps.openapiDocument));
+  app.use(scoreRoutes(deps.scoring, body));
+  app.use(rulesRoutes(deps.scoring.rules));
+  app.use((req, res) => {
+    sendProblem(res, 'not_found', `No route for ${req.method} ${req.path.slice(0, 200)}.`);
+  });
+  app.use(problemHandler(deps.logger));
+  return app;
+}

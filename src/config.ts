@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+const region = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as US');
+
+/** Every environment variable the service reads. Documented in the README's table. */
+const EnvSchema = z.object({
+  /** TCP port to listen on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Interface to bind. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Directory holding *.rules.json, policy.json and optional conditions.json. */
+  RULES_DIR: z.string().min(1).default('rules'),
+  /** Optional file of existing customers' identifiers, one a line (plain, sha256: or hmac-sha256:). */
+  CUSTOMERS_FILE: z.string().min(1).optional(),
+  /** Secret for hmac-sha256: lines in CUSTOMERS_FILE. */
+  CUSTOMER_HASH_KEY: z.string().min(16, 'at least 16 characters').optional(),
+  /** Region used to read phone numbers written without a country code. */
+  DEFAULT_PHONE_REGION: region.default('US'),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = Readonly<z.output<typeof EnvSchema>>;
+
+/** Names of every variable read, for documentation checks. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads configuration once; a bad value stops start-up and names the variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  // An empty variable means "unset", as shells and orchestrators often write it.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = EnvSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  return Object.freeze(result.data);
+}

@@ -1,0 +1,94 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import express, { type RequestHandler } from 'express';
+import { FORBIDDEN_KEYS } from '../../domain/prospect';
+import { AppError, toJsonPointer, type FieldError } from '../../errors/app-error';
+
+export interface JsonBodyOptions {
+  /** Largest accepted body, in bytes. */
+  limit: number;
+  /** Deepest accepted nesting of objects and arrays. */
+  maxDepth: number;
+}
+
+const BODY_PARSER_ERRORS: Record<string, () => AppError> = {
+  'entity.parse.failed': () =>
+    new AppError('malformed_json', 'The body could not be parsed as JSON.'),
+  'entity.too.large': () => new AppError('payload_too_large', 'The body is larger than allowed.'),
+  'encoding.unsupported': () =>
+    new AppError('unsupported_media_type', 'Unsupported content encoding.'),
+  'charset.unsupported': () =>
+    new AppError('unsupported_media_type', 'Only UTF-8 JSON bodies are accepted.'),
+  'request.aborted': () => new AppError('malformed_json', 'The request body was cut short.'),
+};
+
+/**
+ * Accepts only `application/json` bodies, within a size and depth limit, and refuses any body
+ * that names `__proto__`, `constructor` or `prototype` anywhere, whatever the route does next.
+ */
+export function jsonBody(options: JsonBodyOptions): RequestHandler[] {
+  const parse = express.json({ limit: options.limit, strict: true, type: () => true });
+  const requireJson: RequestHandler = (req, _res, next) => {
+    if (hasBody(req.headers) && !req.is('application/json')) {
+      next(new AppError('unsupported_media_type', 'Send the body as application/json.'));
+      return;
+    }
+    next();
+  };
+  const parseMapped: RequestHandler = (req, res, next) => {
+    parse(req, res, (error?: unknown) => {
+      if (error === undefined || error === null) return next();
+      const type = (error as { type?: unknown }).type;
+      const mapped = typeof type === 'string' ? BODY_PARSER_ERRORS[type] : undefined;
+      next(mapped ? mapped() : error);
+    });
+  };
+  const screen: RequestHandler = (req, _res, next) => {
+    const { forbidden, tooDeep } = screenJson(req.body, options.maxDepth);
+    if (forbidden.length > 0) {
+      next(new AppError('forbidden_key', 'The body uses reserved keys.', forbidden));
+    } else if (tooDeep.length > 0) {
+      next(new AppError('validation_failed', 'The body nests too deeply.', tooDeep));
+    } else {
+      next();
+    }
+  };
+  return [requireJson, parseMapped, screen];
+}
+
+function hasBody(headers: IncomingHttpHeaders): boolean {
+  return (
+    headers['transfer-encoding'] !== undefined ||
+    (headers['content-length'] !== undefined && headers['content-length'] !== '0')
+  );
+}
+
+function screenJson(
+  root: unknown,
+  maxDepth: number,
+): { forbidden: FieldError[]; tooDeep: FieldError[] } {
+  const forbidden: FieldError[] = [];
+  const tooDeep: FieldError[] = [];
+  const visit = (value: unknown, path: PropertyKey[]): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (path.length >= maxDepth) {
+      tooDeep.push({ path: toJsonPointer(path), message: `nested deeper than ${maxDepth} levels` });
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, [...path, i]));
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        forbidden.push({
+          path: toJsonPointer([...path, key]),
+          message: `the key "${key}" is not allowed`,
+        });
+        continue;
+      }
+      visit((value as Record<string, unknown>)[key], [...path, key]);
+    }
+  };
+  visit(root, []);
+  return { forbidden, tooDeep };
+}
