@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Express } from 'express';
+import { createApp } from '../../src/app';
+import { noCustomers } from '../../src/adapters/customer-file';
+import { readRuleSetFiles } from '../../src/adapters/rule-set-directory';
+import { CustomerIndex } from '../../src/domain/customers/customer-index';
+import type {
+  ActiveRuleSet,
+  CustomerMatcher,
+  Logger,
+  RuleSetProvider,
+} from '../../src/domain/ports';
+import { activateRuleSet } from '../../src/engine/activate-rule-set';
+import type { RuleSetFiles } from '../../src/engine/compile-rule-set';
+import { RuleSetHolder } from '../../src/engine/rule-set-holder';
+
+export const PROJECT_ROOT = join(__dirname, '..', '..');
+export const DEFAULT_RULES_DIR = join(PROJECT_ROOT, 'rules');
+const OPENAPI_DOCUMENT = readFileSync(join(PROJECT_ROOT, 'openapi.yaml'), 'utf8');
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** A logger that keeps every line, for assertions on what was (and was not) logged. */
+export function capturingLogger(): Logger & {
+  lines: Array<{ level: string; obj: object; msg?: string }>;
+} {
+  const lines: Array<{ level: string; obj: object; msg?: string }> = [];
+  return {
+    lines,
+    info: (obj, msg) => lines.push({ level: 'info', obj, msg }),
+    warn: (obj, msg) => lines.push({ level: 'warn', obj, msg }),
+    error: (obj, msg) => lines.push({ level: 'error', obj, msg }),
+  };
+}
+
+export interface TestAppOptions {
+  /** Rule files to use instead of the default rules directory. */
+  ruleFiles?: RuleSetFiles;
+  /** Lines of a customers file, matched in memory. */
+  customerLines?: string[];
+  customers?: CustomerMatcher;
+  hashKey?: string;
+  defaultPhoneRegion?: string;
+  logger?: Logger;
+}
+
+export interface TestApp {
+  app: Express;
+  rules: RuleSetProvider;
+  /** How many times the active rule set's evaluator has run. */
+  evaluations(): number;
+}
+
+export function loadDefaultRuleFiles(): RuleSetFiles {
+  return readRuleSetFiles(DEFAULT_RULES_DIR);
+}
+
+/** The real app with test settings: same code paths as production, in-memory inputs. */
+export function buildTestApp(options: TestAppOptions = {}): TestApp {
+  const region = options.defaultPhoneRegion ?? 'US';
+  const active = activateRuleSet(
+    options.ruleFiles ?? loadDefaultRuleFiles(),
+    new Date('2026-01-01T00:00:00Z'),
+  );
+  let evaluations = 0;
+  const counted: ActiveRuleSet = {
+    ...active,
+    evaluator: {
+      evaluate: (facts) => {
+        evaluations += 1;
+        return active.evaluator.evaluate(facts);
+      },
+    },
+  };
+  const rules = new RuleSetHolder(counted);
+  const app = createApp({
+    scoring: {
+      rules,
+      customers: options.customers ?? customersFrom(options.customerLines, options.hashKey, region),
+      newId: randomUUID,
+      signals: { defaultPhoneRegion: region },
+    },
+    logger: options.logger ?? silentLogger,
+    openapiDocument: OPENAPI_DOCUMENT,
+  });
+  return { app, rules, evaluations: () => evaluations };
+}
+
+function customersFrom(
+  lines: string[] | undefined,
+  hashKey: string | undefined,
+  region: string,
+): CustomerMatcher {
+  if (lines === undefined) return noCustomers;
+  const { index } = CustomerIndex.fromLines(lines, { hashKey, defaultPhoneRegion: region });
+  return { match: async (prospect) => index.match(prospect, region) };
+}
+
+/** Default rule files with some files replaced or added, for tests of one rule or policy. */
+export function ruleFilesWith(changes: Record<string, unknown>): RuleSetFiles {
+  const files = new Map(loadDefaultRuleFiles());
+  for (const [name, content] of Object.entries(changes)) {
+    if (content === undefined) files.delete(name);
+    else files.set(name, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  }
+  return files;
+}
