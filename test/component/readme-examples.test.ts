@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { api } from '../helpers/api';
+import { PROJECT_ROOT, buildTestApp } from '../helpers/build-test-app';
+
+/** Fields that differ on every run; the README shows one run's values. */
+const VOLATILE = new Set(['decisionId', 'loadedAt', 'version', 'requestId']);
+
+interface Example {
+  method: 'get' | 'post';
+  path: string;
+  body?: unknown;
+  expected: unknown;
+}
+
+function readmeExamples(): Example[] {
+  const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+  const block = /```sh\n([\s\S]*?)```\s*```json\n([\s\S]*?)```/g;
+  const examples: Example[] = [];
+  for (const [, command, output] of readme.matchAll(block)) {
+    const curl = /curl -s (?:-X (POST) )?localhost:8080(\/\S*)/.exec(command as string);
+    if (!curl) continue;
+    const data = /-d '([\s\S]*?)'/.exec(command as string)?.[1];
+    examples.push({
+      method: curl[1] === 'POST' ? 'post' : 'get',
+      path: curl[2] as string,
+      body: data === undefined ? undefined : JSON.parse(data),
+      expected: JSON.parse(output as string),
+    });
+  }
+  return examples;
+}
+
+function mask(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(mask);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key, VOLATILE.has(key) ? '<varies>' : mask(v)]),
+  );
+}
+
+describe('the README examples', () => {
+  const examples = readmeExamples();
+  const { app } = buildTestApp({
+    customerLines: readFileSync(join(PROJECT_ROOT, 'docs/examples/customers.txt'), 'utf8').split(
+      '\n',
+    ),
+  });
+  const http = api(app);
+
+  it('are found', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(
+    examples.map(
+      (example) => [`${example.method.toUpperCase()} ${example.path}`, example] as const,
+    ),
+  )('%s returns what the README shows', async (_name, example) => {
+    const res =
+      example.method === 'post'
+        ? await http.post(example.path, { body: example.body })
+        : await http.get(example.path);
+    let actual = res.headers['content-type']?.includes('problem') ? JSON.parse(res.text) : res.body;
+    const expected = example.expected as Record<string, unknown>;
+    if (Array.isArray(expected.rules)) {
+      // The README shows the first rule only.
+      actual = { ...actual, rules: actual.rules.slice(0, expected.rules.length) };
+    }
+    expect(mask(actual)).toEqual(mask(expected));
+  });
+});
