@@ -1,3 +1,4 @@
+import { normalizeCompanyDomain } from '../signals/company-domain';
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { isPlausibleMailDomain } from '../signals/email-domain-kind';
 
@@ -47,16 +48,8 @@ export function normalizePhone(raw: string, region: string): string | null {
 
 /** Accepts what people paste from a CRM: https://www.Acme.com:443/about?x → acme.com. */
 export function normalizeDomain(raw: string): string | null {
-  const domain = raw
-    .trim()
-    .toLowerCase()
-    .replace(/^https?:\/\//, '')
-    .replace(/[/?#].*$/, '')
-    .replace(/:\d*$/, '')
-    .replace(/\.$/, '')
-    .replace(/^www\./, '');
-  if (domain === '' || !isPlausibleMailDomain(domain)) return null;
-  return domain;
+  const domain = normalizeCompanyDomain(raw);
+  return domain !== null && isPlausibleMailDomain(domain) ? domain : null;
 }
 
 /**
