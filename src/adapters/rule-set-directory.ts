@@ -2,9 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleSetFiles } from '../engine/compile-rule-set';
 import { CONDITIONS_FILE, POLICY_FILE, RULE_FILE_SUFFIX } from '../engine/rule-file-schema';
+import { SOURCES_FILE } from '../engine/source-file-schema';
 
 const isRuleSetFile = (name: string): boolean =>
-  name.endsWith(RULE_FILE_SUFFIX) || name === POLICY_FILE || name === CONDITIONS_FILE;
+  name.endsWith(RULE_FILE_SUFFIX) ||
+  name === POLICY_FILE ||
+  name === CONDITIONS_FILE ||
+  name === SOURCES_FILE;
 
 /** Reads the files that make up a rule set from a directory (not its sub-directories). */
 export function readRuleSetFiles(dir: string): RuleSetFiles {

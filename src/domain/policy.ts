@@ -16,6 +16,8 @@ export const PolicySchema = z
       )
       .min(1),
     thresholds: z.strictObject({ qualified: score, nurture: score }),
+    /** Most one decision may spend on paid lookups; a request may lower it, never raise it. */
+    maxCostPerDecision: z.number().min(0).optional(),
   })
   .superRefine((policy, ctx) => {
     if (policy.clamp.min > policy.clamp.max) {

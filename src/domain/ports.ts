@@ -1,4 +1,5 @@
 import type { Prospect } from './prospect';
+import type { LookupSource } from './lookups/lookup-source';
 import type { Policy } from './policy';
 import type { FiredRule, RuleEvent } from './rule-event';
 
@@ -56,6 +57,8 @@ export interface ActiveRuleSet {
   policy: Policy;
   rules: readonly RuleSummary[];
   evaluator: RulesEvaluator;
+  /** Remote sources in sources.json order; customer-match ones are asked before any rule. */
+  sources: readonly LookupSource[];
 }
 
 /** Hands out the active rule set; hot reload (later) swaps what it returns in one step. */

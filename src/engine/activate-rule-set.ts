@@ -1,8 +1,10 @@
+import type { LookupSource } from '../domain/lookups/lookup-source';
 import type { ActiveRuleSet } from '../domain/ports';
 import { compileRuleSet, type RuleSetFiles } from './compile-rule-set';
 import { JsonRulesEvaluator } from './json-rules-evaluator';
 import { builtInFacts } from './known-facts';
 import type { RuleSetProblem } from './rule-set-problem';
+import type { SourceDefinition } from './source-file-schema';
 
 /** A rule set that failed validation; carries every problem so all can be fixed in one pass. */
 export class RuleSetInvalidError extends Error {
@@ -12,8 +14,15 @@ export class RuleSetInvalidError extends Error {
   }
 }
 
+/** Builds the live source for a validated definition (HTTP in production, a fake in tests). */
+export type SourceFactory = (definition: SourceDefinition) => LookupSource;
+
 /** Validates rule files and, only if all are valid, builds the rule set decisions will use. */
-export function activateRuleSet(files: RuleSetFiles, loadedAt: Date): ActiveRuleSet {
+export function activateRuleSet(
+  files: RuleSetFiles,
+  loadedAt: Date,
+  createSource: SourceFactory,
+): ActiveRuleSet {
   const result = compileRuleSet(files, builtInFacts());
   if (!result.ok) throw new RuleSetInvalidError(result.problems);
   const { ruleSet } = result;
@@ -23,5 +32,6 @@ export function activateRuleSet(files: RuleSetFiles, loadedAt: Date): ActiveRule
     policy: ruleSet.policy,
     rules: ruleSet.rules.map(({ conditions: _conditions, ...summary }) => summary),
     evaluator: new JsonRulesEvaluator(ruleSet),
+    sources: ruleSet.sources.map(createSource),
   };
 }

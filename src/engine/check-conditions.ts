@@ -1,3 +1,4 @@
+import { LOOKUP_STATUS_FACT } from './compile-sources';
 import { parsePath } from './json-path';
 import { isKnownOperator } from './operators';
 
@@ -14,6 +15,8 @@ const FACT_KEYS = new Set(['fact', 'operator', 'value', 'path', 'params', 'name'
 
 export interface ConditionContext {
   knownFacts: ReadonlySet<string>;
+  /** Lookup sources by name, with the fields their answers are mapped to. */
+  sourceFields: ReadonlyMap<string, ReadonlySet<string>>;
   namedConditions: ReadonlySet<string>;
   /** Collects every fact the conditions read, so only those are wired into a run. */
   factsUsed: Set<string>;
@@ -105,13 +108,40 @@ function checkFactReference(node: Json, path: PropertyKey[], ctx: ConditionConte
   } else {
     ctx.factsUsed.add(fact);
   }
+  let segments: unknown[] | undefined;
   if ('path' in node) {
     const parsed =
       typeof node.path === 'string' ? parsePath(node.path) : { error: 'must be a string' };
     if (!Array.isArray(parsed)) ctx.report([...path, 'path'], parsed.error);
+    else segments = parsed;
   }
   if ('params' in node && !isObject(node.params)) {
     ctx.report([...path, 'params'], '"params" must be an object');
+  }
+  if (typeof fact === 'string') checkLookupFact(fact, node, segments, path, ctx);
+}
+
+function checkLookupFact(
+  fact: string,
+  node: Json,
+  segments: unknown[] | undefined,
+  path: PropertyKey[],
+  ctx: ConditionContext,
+): void {
+  const fields = ctx.sourceFields.get(fact);
+  const field = segments?.[0];
+  if (fields !== undefined && (typeof field !== 'string' || !fields.has(field))) {
+    const choices = [...fields].map((f) => `$.${f}`).join(', ');
+    ctx.report([...path, 'path'], `a lookup fact needs a path to one of its fields: ${choices}`);
+  }
+  if (fact === LOOKUP_STATUS_FACT) {
+    const source = isObject(node.params) ? node.params.source : undefined;
+    if (typeof source !== 'string' || !ctx.sourceFields.has(source)) {
+      ctx.report(
+        [...path, 'params', 'source'],
+        `"${LOOKUP_STATUS_FACT}" needs params.source naming a declared source`,
+      );
+    }
   }
 }
 

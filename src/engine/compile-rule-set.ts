@@ -10,7 +10,9 @@ import {
   RULE_FILE_SUFFIX,
   RuleFileEntrySchema,
 } from './rule-file-schema';
+import { LOOKUP_STATUS_FACT, compileSources } from './compile-sources';
 import { formatJsonPath, type RuleSetProblem } from './rule-set-problem';
+import { SOURCES_FILE, type SourceDefinition } from './source-file-schema';
 
 /** A rule set's files as text, keyed by name relative to the rules directory. */
 export type RuleSetFiles = ReadonlyMap<string, string>;
@@ -26,6 +28,9 @@ export interface CompiledRuleSet {
   rules: CompiledRule[];
   namedConditions: Record<string, object>;
   factsUsed: ReadonlySet<string>;
+  sources: SourceDefinition[];
+  /** Facts answered by remote lookups, which rules should test after local ones. */
+  lookupFacts: ReadonlySet<string>;
 }
 
 export type CompileResult =
@@ -50,12 +55,18 @@ export function compileRuleSet(
     policy = collectSchemaProblems(PolicySchema, policyJson, POLICY_FILE, problems);
   }
 
+  const sources = compileSources(parsed.get(SOURCES_FILE), knownFacts, problems);
+  const sourceFields = new Map(sources.map((s) => [s.name, new Set(Object.keys(s.fields))]));
+  const lookupFacts = new Set([...sourceFields.keys(), LOOKUP_STATUS_FACT]);
+  const allFacts = new Set([...knownFacts, ...lookupFacts]);
+
   const namedConditions = parsed.get(CONDITIONS_FILE) ?? {};
   const conditionsOk = checkNamedConditionsShape(namedConditions, problems);
   const conditionNames = new Set(conditionsOk ? Object.keys(namedConditions) : []);
   const factsUsed = new Set<string>();
   const context = (file: string, rule?: string): ConditionContext => ({
-    knownFacts,
+    knownFacts: allFacts,
+    sourceFields,
     namedConditions: conditionNames,
     factsUsed,
     report: (path, message) => problems.push({ file, path: formatJsonPath(path), rule, message }),
@@ -104,6 +115,8 @@ export function compileRuleSet(
       rules,
       namedConditions: namedConditions as Record<string, object>,
       factsUsed,
+      sources,
+      lookupFacts,
     },
   };
 }

@@ -59,3 +59,82 @@ describe('evaluating rules with json-rules-engine', () => {
     });
   });
 });
+
+describe('keeping paid lookups lazy', () => {
+  const sources = JSON.stringify({
+    sources: [
+      {
+        name: 'credit',
+        kind: 'credit',
+        request: { baseUrl: 'http://127.0.0.1:9', path: '/r/{email}' },
+        timeoutMs: 100,
+        breaker: { consecutiveFailures: 1, halfOpenAfterMs: 100 },
+        maxConcurrent: 1,
+        costPerCall: 1,
+        cache: { ttlSeconds: 1, maxEntries: 1 },
+        fields: { score: { path: '$.score', schema: { type: 'integer' } } },
+      },
+    ],
+  });
+  const evaluatorWith = (rules: unknown[]) => {
+    const result = compileRuleSet(
+      new Map([
+        ['policy.json', JSON.stringify(policy)],
+        ['sources.json', sources],
+        ['a.rules.json', JSON.stringify(rules)],
+      ]),
+      builtInFacts(),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return new JsonRulesEvaluator(result.ruleSet);
+  };
+
+  it('tests signup facts before lookup facts in the same condition, so a failing one saves the call', async () => {
+    const evaluator = evaluatorWith([
+      {
+        name: 'credit-check',
+        conditions: {
+          all: [
+            { fact: 'credit', path: '$.score', operator: 'lessThan', value: 500 },
+            { fact: 'source', operator: 'equal', value: 'web' },
+          ],
+        },
+        event: { type: 'review', params: { message: 'x' } },
+      },
+    ]);
+    const asked: string[] = [];
+    await evaluator.evaluate((name) => {
+      asked.push(name);
+      return name === 'source' ? 'phone' : { score: 400 };
+    });
+    expect(asked).toEqual(['source']);
+  });
+
+  it('stops at the first disqualification: lower-priority rules (and their lookups) never run', async () => {
+    const evaluator = evaluatorWith([
+      { ...step('high', 10), event: { type: 'disqualify', params: { message: 'no' } } },
+      step('same-priority', 10),
+      {
+        name: 'needs-credit',
+        priority: 5,
+        conditions: {
+          all: [{ fact: 'credit', path: '$.score', operator: 'lessThan', value: 500 }],
+        },
+        event: { type: 'review', params: { message: 'x' } },
+      },
+    ]);
+    const asked: string[] = [];
+    const fired = await evaluator.evaluate((name) => {
+      asked.push(name);
+      return name === 'source' ? 'web' : { score: 400 };
+    });
+    expect(fired.map((rule) => rule.name).sort()).toEqual(['high', 'same-priority']);
+    expect(asked).not.toContain('credit');
+
+    // The pooled engine is ready for the next run after being stopped.
+    const again = await evaluator.evaluate((name) =>
+      name === 'source' ? 'phone' : { score: 400 },
+    );
+    expect(again.map((rule) => rule.name)).toEqual(['needs-credit']);
+  });
+});
