@@ -16,6 +16,17 @@ const EnvSchema = z.object({
   CUSTOMER_HASH_KEY: z.string().min(16, 'at least 16 characters').optional(),
   /** Region used to read phone numbers written without a country code. */
   DEFAULT_PHONE_REGION: region.default('US'),
+  /** Time budget of one decision in ms; lookups still running then count as timeouts. */
+  SCORE_DEADLINE_MS: z.coerce.number().int().min(50).max(60_000).default(1500),
+  /** Score prospects whom no customer-match source could check (off: answer "unverified"). */
+  SCORE_UNVERIFIED: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Port of the bundled sandbox sources started with the service, or "off". */
+  SANDBOX_PORT: z
+    .union([z.literal('off'), z.coerce.number().int().min(1).max(65535)])
+    .default(4010),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -3,15 +3,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppDeps } from './app';
 import { loadCustomerFileMatcher, noCustomers } from './adapters/customer-file';
+import { HttpLookupSource } from './adapters/http-source/http-lookup-source';
 import { readRuleSetFiles } from './adapters/rule-set-directory';
 import type { Config } from './config';
 import type { Clock, CustomerMatcher, Logger } from './domain/ports';
 import { activateRuleSet } from './engine/activate-rule-set';
 import { RuleSetHolder } from './engine/rule-set-holder';
+import type { SourceDefinition } from './engine/source-file-schema';
 
 export interface Runtime {
   clock: Clock;
   logger: Logger;
+  /** The environment, for the variables sources.json names (base URL overrides, secrets). */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Dependencies {
@@ -27,8 +31,14 @@ export const OPENAPI_PATH = join(__dirname, '..', 'openapi.yaml');
  * RuleSetInvalidError for a bad rule set, so the service never starts half-loaded.
  */
 export function buildDependencies(config: Config, runtime: Runtime): Dependencies {
+  const createSource = (definition: SourceDefinition) =>
+    new HttpLookupSource({
+      definition,
+      env: runtime.env,
+      now: () => runtime.clock.now().getTime(),
+    });
   const rules = new RuleSetHolder(
-    activateRuleSet(readRuleSetFiles(config.RULES_DIR), runtime.clock.now()),
+    activateRuleSet(readRuleSetFiles(config.RULES_DIR), runtime.clock.now(), createSource),
   );
   const customerFile =
     config.CUSTOMERS_FILE === undefined
@@ -47,10 +57,16 @@ export function buildDependencies(config: Config, runtime: Runtime): Dependencie
         customers,
         newId: randomUUID,
         signals: { defaultPhoneRegion: config.DEFAULT_PHONE_REGION },
+        clock: runtime.clock,
+        deadlineMs: config.SCORE_DEADLINE_MS,
+        scoreUnverified: config.SCORE_UNVERIFIED,
       },
       logger: runtime.logger,
       openapiDocument: readFileSync(OPENAPI_PATH, 'utf8'),
     },
-    close: () => customerFile?.close(),
+    close: () => {
+      customerFile?.close();
+      for (const source of rules.current().sources) source.close();
+    },
   };
 }

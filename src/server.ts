@@ -1,12 +1,13 @@
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { buildDependencies, type Dependencies } from './deps';
 import { RuleSetInvalidError } from './engine/activate-rule-set';
 import { formatProblem } from './engine/rule-set-problem';
+import { startSandbox, type RunningSandbox } from './sandbox/start-sandbox';
 
 /** Process entry: the only file that reads process.env, listens or exits. */
-function main(): void {
+async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig(process.env);
@@ -21,7 +22,11 @@ function main(): void {
 
   let deps: Dependencies;
   try {
-    deps = buildDependencies(config, { clock: { now: () => new Date() }, logger });
+    deps = buildDependencies(config, {
+      clock: { now: () => new Date() },
+      logger,
+      env: process.env,
+    });
   } catch (error) {
     if (error instanceof RuleSetInvalidError) {
       const lines = error.problems.map((problem) => formatProblem(problem, config.RULES_DIR));
@@ -35,6 +40,8 @@ function main(): void {
     process.exit(1);
   }
 
+  // After the rule set is known to be good: a refused start should not leave a sandbox behind.
+  const sandbox = await startBundledSandbox(config, logger);
   const server = createApp(deps.app).listen(config.PORT, config.HOST, () => {
     const version = deps.app.scoring.rules.current().version;
     logger.info({ port: config.PORT, host: config.HOST, ruleset: version }, 'listening');
@@ -44,7 +51,7 @@ function main(): void {
     logger.info({ signal }, 'shutting down');
     server.close(() => {
       deps.close();
-      process.exit(0);
+      void (sandbox?.close() ?? Promise.resolve()).finally(() => process.exit(0));
     });
     server.closeIdleConnections();
   };
@@ -52,4 +59,23 @@ function main(): void {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-main();
+/**
+ * The sandbox sources the default sources.json points at, so a fresh clone shows lookups
+ * working. Production sets SANDBOX_PORT=off and points sources.json at real sources.
+ */
+async function startBundledSandbox(
+  config: Config,
+  logger: Logger,
+): Promise<RunningSandbox | undefined> {
+  if (config.SANDBOX_PORT === 'off') return undefined;
+  try {
+    const sandbox = await startSandbox({ port: config.SANDBOX_PORT, host: '127.0.0.1' });
+    logger.info({ url: sandbox.url }, 'sandbox sources listening (SANDBOX_PORT=off to disable)');
+    return sandbox;
+  } catch (error) {
+    logger.warn({ err: error, port: config.SANDBOX_PORT }, 'sandbox sources could not start');
+    return undefined;
+  }
+}
+
+void main();

@@ -38,7 +38,7 @@ export const CompanySchema = z.strictObject({
  * What a caller may tell us about a prospect. Strict: an unknown field is an error, because a
  * misspelt field silently ignored would score someone on data the caller thinks it sent.
  */
-const ProspectFields = z.strictObject({
+export const ProspectFields = z.strictObject({
   email: z
     .string()
     .trim()
@@ -84,11 +84,17 @@ const ProspectFields = z.strictObject({
 /** A prospect's own fields are facts rules can test by name (`company` with a `path`). */
 export const PROSPECT_FACTS: readonly string[] = Object.keys(ProspectFields.shape);
 
-export const ProspectSchema = ProspectFields.superRefine((prospect, ctx) => {
+/** A prospect is someone we can reach: an email or a phone number is required. */
+export function requireEmailOrPhone(
+  prospect: { email?: string; phone?: string },
+  ctx: z.core.$RefinementCtx,
+): void {
   if (prospect.email === undefined && prospect.phone === undefined) {
     ctx.addIssue({ code: 'custom', path: ['email'], message: 'email or phone is required' });
   }
-});
+}
+
+export const ProspectSchema = ProspectFields.superRefine(requireEmailOrPhone);
 
 export type Prospect = z.output<typeof ProspectSchema>;
 export type Company = z.output<typeof CompanySchema>;

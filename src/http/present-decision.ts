@@ -13,6 +13,8 @@ export function presentDecision(result: ScoreResult): Record<string, unknown> {
     signals: result.signals,
   };
   if (result.status === 'existing_customer') body.customerMatch = result.customerMatch;
+  body.lookups = result.lookups;
+  body.degraded = result.degraded;
   body.ruleset = {
     version: result.ruleset.version,
     loadedAt: result.ruleset.loadedAt.toISOString(),

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Express } from 'express';
 import type { Document, OpenAPIBackend } from 'openapi-backend';
 import request from 'supertest';
-import { createApp } from '../../src/app';
 import { noCustomers } from '../../src/adapters/customer-file';
-import type { CustomerMatcher, Logger } from '../../src/domain/ports';
+import type { CustomerMatcher } from '../../src/domain/ports';
+import { buildTestApp } from '../helpers/build-test-app';
 import { DECISIONS, FOLLOW_UP_PRIORITIES, RULE_EVENT_TYPES } from '../../src/domain/rule-event';
 import { SIGNAL_NAMES } from '../../src/domain/signals/signal-catalog';
 import {
@@ -14,11 +12,8 @@ import {
   NAME_QUALITIES,
   PHONE_TYPES,
 } from '../../src/domain/signals/signal-values';
-import { activateRuleSet } from '../../src/engine/activate-rule-set';
-import { RuleSetHolder } from '../../src/engine/rule-set-holder';
 import { ERROR_CODES } from '../../src/errors/error-codes';
 import {
-  OPENAPI_PATH,
   createSpecBackend,
   expectResponseToMatchSpec,
   openApiSpec,
@@ -101,21 +96,11 @@ const TINY_RULE_SET: ReadonlyMap<string, string> = new Map(
 );
 
 function buildApp(): Express {
-  const silent: Logger = { info() {}, warn() {}, error() {} };
   const customers: CustomerMatcher = {
     match: async (prospect) =>
       prospect.email === KNOWN_CUSTOMER ? { by: 'email' } : noCustomers.match(prospect),
   };
-  return createApp({
-    scoring: {
-      rules: new RuleSetHolder(activateRuleSet(TINY_RULE_SET, new Date())),
-      customers,
-      newId: randomUUID,
-      signals: { defaultPhoneRegion: 'US' },
-    },
-    logger: silent,
-    openapiDocument: readFileSync(OPENAPI_PATH, 'utf8'),
-  });
+  return buildTestApp({ ruleFiles: TINY_RULE_SET, customers }).app;
 }
 
 const document = readOpenApiDocument();
@@ -366,6 +351,8 @@ describe('expectResponseToMatchSpec', () => {
     reasons: [{ code: 'demo-requested', points: 20, message: 'Requested a demo' }],
     followUp: { priority: 'urgent', withinMinutes: 5, queue: 'sales-inbound' },
     signals: { emailDomainKind: 'corporate' },
+    lookups: [],
+    degraded: false,
     ruleset: { version: '2c22eda3043b4e8e', loadedAt: '2026-01-01T00:00:00.000Z' },
   };
   const json = (

@@ -6,13 +6,15 @@ import { createApp } from '../../src/app';
 import { noCustomers } from '../../src/adapters/customer-file';
 import { readRuleSetFiles } from '../../src/adapters/rule-set-directory';
 import { CustomerIndex } from '../../src/domain/customers/customer-index';
+import type { LookupSource } from '../../src/domain/lookups/lookup-source';
 import type {
   ActiveRuleSet,
+  Clock,
   CustomerMatcher,
   Logger,
   RuleSetProvider,
 } from '../../src/domain/ports';
-import { activateRuleSet } from '../../src/engine/activate-rule-set';
+import { activateRuleSet, type SourceFactory } from '../../src/engine/activate-rule-set';
 import type { RuleSetFiles } from '../../src/engine/compile-rule-set';
 import { RuleSetHolder } from '../../src/engine/rule-set-holder';
 
@@ -36,6 +38,11 @@ export function capturingLogger(): Logger & {
 }
 
 export interface TestAppOptions {
+  /** Builds each declared lookup source; by default every source answers "no record". */
+  createSource?: SourceFactory;
+  clock?: Clock;
+  deadlineMs?: number;
+  scoreUnverified?: boolean;
   /** Rule files to use instead of the default rules directory. */
   ruleFiles?: RuleSetFiles;
   /** Lines of a customers file, matched in memory. */
@@ -63,6 +70,7 @@ export function buildTestApp(options: TestAppOptions = {}): TestApp {
   const active = activateRuleSet(
     options.ruleFiles ?? loadDefaultRuleFiles(),
     new Date('2026-01-01T00:00:00Z'),
+    options.createSource ?? noRecordSource,
   );
   let evaluations = 0;
   const counted: ActiveRuleSet = {
@@ -81,6 +89,9 @@ export function buildTestApp(options: TestAppOptions = {}): TestApp {
       customers: options.customers ?? customersFrom(options.customerLines, options.hashKey, region),
       newId: randomUUID,
       signals: { defaultPhoneRegion: region },
+      clock: options.clock ?? { now: () => new Date() },
+      deadlineMs: options.deadlineMs ?? 1500,
+      scoreUnverified: options.scoreUnverified ?? false,
     },
     logger: options.logger ?? silentLogger,
     openapiDocument: OPENAPI_DOCUMENT,
@@ -107,3 +118,28 @@ export function ruleFilesWith(changes: Record<string, unknown>): RuleSetFiles {
   }
   return files;
 }
+
+/** A source that is down: every lookup answers error at once, and nothing is cached. */
+export const offlineSource: SourceFactory = (definition): LookupSource => ({
+  name: definition.name,
+  kind: definition.kind,
+  costPerCall: definition.costPerCall,
+  inputs: [],
+  hasFresh: () => false,
+  fetch: async () => ({ status: 'error', reason: 'offline in this test' }),
+  close: () => undefined,
+});
+
+/** A source that answers at once that it holds nothing on anyone (and is not a CRM match). */
+export const noRecordSource: SourceFactory = (definition): LookupSource => ({
+  name: definition.name,
+  kind: definition.kind,
+  costPerCall: definition.costPerCall,
+  inputs: [],
+  hasFresh: () => false,
+  fetch: async () => ({
+    status: 'ok',
+    record: { fields: {}, notFound: true, fetchedAt: new Date('2026-01-01T00:00:00Z') },
+  }),
+  close: () => undefined,
+});

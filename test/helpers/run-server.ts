@@ -9,7 +9,7 @@ const SERVER = join(PROJECT_ROOT, 'src', 'server.ts');
 export function runServerToExit(env: Record<string, string>, timeoutMs = 15000) {
   const result = spawnSync(process.execPath, [TSX_CLI, SERVER], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', ...env },
+    env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', SANDBOX_PORT: 'off', ...env },
     encoding: 'utf8',
     timeout: timeoutMs,
   });

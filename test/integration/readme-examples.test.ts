@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { api } from '../helpers/api';
-import { PROJECT_ROOT, buildTestApp } from '../helpers/build-test-app';
+import { PROJECT_ROOT } from '../helpers/build-test-app';
+import { startSandboxedApp, type SandboxedApp } from '../helpers/sandboxed-app';
 
 /** Fields that differ on every run; the README shows one run's values. */
-const VOLATILE = new Set(['decisionId', 'loadedAt', 'version', 'requestId']);
+const VOLATILE = new Set(['decisionId', 'loadedAt', 'version', 'requestId', 'ms', 'fetchedAt']);
 
 interface Example {
   method: 'get' | 'post';
@@ -18,7 +18,7 @@ function readmeExamples(): Example[] {
   const block = /```sh\n([\s\S]*?)```\s*```json\n([\s\S]*?)```/g;
   const examples: Example[] = [];
   for (const [, command, output] of readme.matchAll(block)) {
-    const curl = /curl -s (?:-X (POST) )?localhost:8080(\/\S*)/.exec(command as string);
+    const curl = /curl -s (?:-X (POST) )?localhost:8080(\/[^\s']*)/.exec(command as string);
     if (!curl) continue;
     const data = /-d '([\s\S]*?)'/.exec(command as string)?.[1];
     examples.push({
@@ -39,17 +39,17 @@ function mask(value: unknown): unknown {
   );
 }
 
-describe('the README examples', () => {
+describe('the README examples, against the bundled sandbox sources', () => {
   const examples = readmeExamples();
-  const { app } = buildTestApp({
-    customerLines: readFileSync(join(PROJECT_ROOT, 'docs/examples/customers.txt'), 'utf8').split(
-      '\n',
-    ),
+  let env: SandboxedApp;
+  // As `npm start` runs: default rules, sandbox sources, no customers file.
+  beforeAll(async () => {
+    env = await startSandboxedApp();
   });
-  const http = api(app);
+  afterAll(() => env.close());
 
   it('are found', () => {
-    expect(examples.length).toBeGreaterThanOrEqual(6);
+    expect(examples.length).toBeGreaterThanOrEqual(7);
   });
 
   it.each(
@@ -59,8 +59,8 @@ describe('the README examples', () => {
   )('%s returns what the README shows', async (_name, example) => {
     const res =
       example.method === 'post'
-        ? await http.post(example.path, { body: example.body })
-        : await http.get(example.path);
+        ? await env.http.post(example.path, { body: example.body })
+        : await env.http.get(example.path);
     let actual = res.headers['content-type']?.includes('problem') ? JSON.parse(res.text) : res.body;
     const expected = example.expected as Record<string, unknown>;
     if (Array.isArray(expected.rules)) {

@@ -23,7 +23,7 @@ describe('the service refuses to start on a broken rule set', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Refusing to start');
     expect(result.stderr).toContain(
-      `${dir}/fit.rules.json:$[2].conditions.all[0].fact: unknown fact "companySizeBnad" (rule "company-size-11-50")`,
+      `${dir}/fit.rules.json:$[2].conditions.all[0].fact: unknown fact "companySizeBnad" (rule "company-size-mid-market")`,
     );
   });
 

@@ -16,6 +16,7 @@ export function rulesRoutes(rules: RuleSetProvider): Router {
         ...(description === undefined ? {} : { description }),
         event,
       })),
+      sources: active.sources.map(({ name, kind, costPerCall }) => ({ name, kind, costPerCall })),
     });
   });
   return router;
