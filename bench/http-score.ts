@@ -3,13 +3,10 @@
  * and this one for the load (autocannon), so the load generator does not share the server's
  * event loop. Run with `npm run bench`.
  */
-import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { aCorporateSignup } from '../test/helpers/prospects';
+import { recordResults, startService } from './service-process';
 
-const ROOT = join(__dirname, '..');
 const PORT = Number(process.env.BENCH_PORT ?? 18_555);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -20,36 +17,13 @@ const SCENARIOS: Record<string, object> = {
   'existing customer': { email: 'olivia.chen@fabrikam-industries.com' },
 };
 
-async function waitForHealth(): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('service did not start');
-}
-
 async function main(): Promise<void> {
-  const server = spawn(process.execPath, ['--disable-proto=delete', 'dist/server.js'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      CUSTOMERS_FILE: 'docs/examples/customers.txt',
-    },
-    stdio: 'inherit',
-  });
+  const server = await startService(PORT, { CUSTOMERS_FILE: 'docs/examples/customers.txt' });
   try {
-    await waitForHealth();
     const results: Record<string, unknown> = {};
     for (const [name, body] of Object.entries(SCENARIOS)) {
       const run = await autocannon({
-        url: `http://127.0.0.1:${PORT}/v1/score`,
+        url: `${server.url}/v1/score`,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -85,9 +59,9 @@ async function main(): Promise<void> {
         }),
       ),
     );
-    writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+    recordResults('httpScore', report);
   } finally {
-    server.kill('SIGTERM');
+    await server.stop();
   }
 }
 
