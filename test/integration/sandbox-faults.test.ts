@@ -1,16 +1,8 @@
 import type { SandboxGroup } from '../../src/sandbox/sandbox-app';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox';
+import { startSandbox } from '../../src/sandbox/start-sandbox';
+import { useSandbox } from '../helpers/sandbox-fixture';
 
-let sandbox: RunningSandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.faults.clear();
-  sandbox.calls.reset();
-});
+const fixture = useSandbox();
 
 const COMPANY = '/partner/companies/northwind-analytics.com';
 const PATHS: Record<SandboxGroup, string> = {
@@ -20,7 +12,7 @@ const PATHS: Record<SandboxGroup, string> = {
   crm: '/crm/customers?domain=tailspin-toys.com',
 };
 
-const call = (path: string, init?: RequestInit) => fetch(`${sandbox.url}${path}`, init);
+const call = (path: string, init?: RequestInit) => fetch(`${fixture.sandbox.url}${path}`, init);
 
 /** Polls rather than sleeping: how soon a request reaches the server varies by machine. */
 async function eventually(check: () => boolean, timeoutMs = 5000) {
@@ -33,44 +25,44 @@ async function eventually(check: () => boolean, timeoutMs = 5000) {
 
 describe('sandbox faults', () => {
   it('latency delays the answer, which still arrives and is counted', async () => {
-    sandbox.faults.set('partner', { latencyMs: 60 });
+    fixture.sandbox.faults.set('partner', { latencyMs: 60 });
     const started = Date.now();
     const res = await call(COMPANY);
     expect(Date.now() - started).toBeGreaterThanOrEqual(55);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ company: { name: 'Northwind Analytics' } });
-    expect(sandbox.calls.count('partner')).toBe(1);
+    expect(fixture.sandbox.calls.count('partner')).toBe(1);
   });
 
   it('status answers every call with that status and a JSON error', async () => {
-    sandbox.faults.set('identity', { status: 502 });
+    fixture.sandbox.faults.set('identity', { status: 502 });
     for (let i = 0; i < 2; i += 1) {
       const res = await call(PATHS.identity);
       expect(res.status).toBe(502);
       expect(await res.json()).toEqual({ error: 'sandbox_fault', status: 502 });
     }
-    sandbox.faults.clear('identity');
+    fixture.sandbox.faults.clear('identity');
     expect((await call(PATHS.identity)).status).toBe(200);
   });
 
   it('errorRate 0.5 fails exactly every second call, counted from when it was set', async () => {
     await call(COMPANY);
-    sandbox.faults.set('partner', { errorRate: 0.5 });
+    fixture.sandbox.faults.set('partner', { errorRate: 0.5 });
     const statuses: number[] = [];
     for (let i = 0; i < 10; i += 1) statuses.push((await call(COMPANY)).status);
     expect(statuses).toEqual([200, 503, 200, 503, 200, 503, 200, 503, 200, 503]);
-    expect(sandbox.calls.count('partner')).toBe(11);
+    expect(fixture.sandbox.calls.count('partner')).toBe(11);
   });
 
   it('errorRate only counts calls of its own group', async () => {
-    sandbox.faults.set('credit', { errorRate: 0.5 });
+    fixture.sandbox.faults.set('credit', { errorRate: 0.5 });
     await call(COMPANY);
     expect((await call(PATHS.credit)).status).toBe(200);
     expect((await call(PATHS.credit)).status).toBe(503);
   });
 
   it('invalid-json answers 200 with a body that does not parse', async () => {
-    sandbox.faults.set('credit', { malformed: 'invalid-json' });
+    fixture.sandbox.faults.set('credit', { malformed: 'invalid-json' });
     const res = await call(PATHS.credit);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
@@ -86,7 +78,7 @@ describe('sandbox faults', () => {
       crm: { isCustomer: 'maybe' },
     };
     for (const group of Object.keys(PATHS) as SandboxGroup[]) {
-      sandbox.faults.set(group, { malformed: 'wrong-shape' });
+      fixture.sandbox.faults.set(group, { malformed: 'wrong-shape' });
       const res = await call(PATHS[group]);
       expect({ group, status: res.status, body: await res.json() }).toEqual({
         group,
@@ -97,31 +89,31 @@ describe('sandbox faults', () => {
   });
 
   it('hang never answers, so the client has to give up', async () => {
-    sandbox.faults.set('crm', { hang: true });
+    fixture.sandbox.faults.set('crm', { hang: true });
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 200);
     await expect(call(PATHS.crm, { signal: controller.signal })).rejects.toThrow(
       expect.objectContaining({ name: 'AbortError' }),
     );
     clearTimeout(timer);
-    expect(sandbox.calls.count('crm')).toBe(1);
-    sandbox.faults.clear();
+    expect(fixture.sandbox.calls.count('crm')).toBe(1);
+    fixture.sandbox.faults.clear();
     expect((await call(PATHS.crm)).status).toBe(200);
   });
 
   it('reset drops the connection without an answer', async () => {
-    sandbox.faults.set('identity', { reset: true });
+    fixture.sandbox.faults.set('identity', { reset: true });
     await expect(call(PATHS.identity)).rejects.toMatchObject({
       message: 'fetch failed',
       cause: expect.objectContaining({ code: 'ECONNRESET' }),
     });
-    expect(sandbox.calls.count('identity')).toBe(1);
-    sandbox.faults.clear();
+    expect(fixture.sandbox.calls.count('identity')).toBe(1);
+    fixture.sandbox.faults.clear();
     expect((await call(PATHS.identity)).status).toBe(200);
   });
 
   it('rejects an invalid fault set from code', () => {
-    expect(() => sandbox.faults.set('partner', { errorRate: 1.5 })).toThrow();
+    expect(() => fixture.sandbox.faults.set('partner', { errorRate: 1.5 })).toThrow();
   });
 });
 

@@ -4,30 +4,17 @@ import {
   KNOWN_CREDIT_REPORTS,
   KNOWN_PHONES,
 } from '../../src/sandbox/sandbox-data';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox';
+import { useSandbox } from '../helpers/sandbox-fixture';
 
-let sandbox: RunningSandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.faults.clear();
-  sandbox.calls.reset();
-});
-
-async function get(path: string, init?: RequestInit) {
-  const res = await fetch(`${sandbox.url}${path}`, init);
-  return { status: res.status, body: (await res.json()) as unknown };
-}
+const fixture = useSandbox();
+const { get } = fixture;
 
 const phonePath = (phone: string) => `/identity/phones/${encodeURIComponent(phone)}`;
 
 describe('the sandbox lookup sources', () => {
   it('listens on loopback at the port it reports', () => {
-    expect(sandbox.url).toBe(`http://127.0.0.1:${sandbox.port}`);
-    expect(sandbox.port).toBeGreaterThan(0);
+    expect(fixture.sandbox.url).toBe(`http://127.0.0.1:${fixture.sandbox.port}`);
+    expect(fixture.sandbox.port).toBeGreaterThan(0);
   });
 
   it('partner: documented companies answer as documented', async () => {
