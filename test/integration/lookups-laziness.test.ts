@@ -1,3 +1,4 @@
+import { loadDefaultRuleFiles, ruleFilesWith } from '../helpers/build-test-app';
 import { aCorporateSignup } from '../helpers/prospects';
 import { startSandboxedApp, type SandboxedApp } from '../helpers/sandboxed-app';
 
@@ -102,6 +103,20 @@ describe('lookups are made only when a rule needs them', () => {
 });
 
 describe('the cost budget', () => {
+  it('the policy sets the most one decision may spend', async () => {
+    const policy = JSON.parse(loadDefaultRuleFiles().get('policy.json') as string);
+    const capped = await startSandboxedApp({
+      ruleFiles: ruleFilesWith({ 'policy.json': { ...policy, maxCostPerDecision: 0.5 } }),
+    });
+    try {
+      const res = await capped.http.post('/v1/score', { body: largeOrder() });
+      expect(lookup(res.body, 'credit')).toMatchObject({ status: 'over_budget', cost: 0 });
+      expect(lookup(res.body, 'partner').status).toBe('ok');
+    } finally {
+      await capped.close();
+    }
+  });
+
   let env: SandboxedApp;
   beforeEach(async () => {
     env = await startSandboxedApp();
