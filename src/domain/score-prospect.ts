@@ -25,6 +25,13 @@ export interface ScoringDeps {
   deadlineMs: number;
   /** Score a prospect even when no customer-match source could say whether they are a customer. */
   scoreUnverified: boolean;
+  /** Counts live rule hits (left out for rule tests and dry runs, which decide nothing). */
+  hits?: RuleHits;
+}
+
+/** Counts how often each rule fired in live decisions, for ops. */
+export interface RuleHits {
+  record(ruleNames: readonly string[]): void;
 }
 
 export interface ScoreOptions {
@@ -156,6 +163,7 @@ export async function decide(
     return undefined;
   };
   const fired = await ruleSet.evaluator.evaluate(facts);
+  deps.hits?.record(fired.map((rule) => rule.name));
   return {
     ...(await finish()),
     status: 'scored',

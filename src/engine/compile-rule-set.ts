@@ -6,6 +6,7 @@ import type { RuleSummary } from '../domain/ports';
 import { checkCondition, checkTopCondition, type ConditionContext } from './check-conditions';
 import {
   CONDITIONS_FILE,
+  isRuleTestFile,
   POLICY_FILE,
   RULE_FILE_SUFFIX,
   RuleFileEntrySchema,
@@ -41,9 +42,11 @@ export type CompileResult =
  * every problem found; a rule set is never half-loaded.
  */
 export function compileRuleSet(
-  files: RuleSetFiles,
+  allFiles: RuleSetFiles,
   knownFacts: ReadonlySet<string>,
 ): CompileResult {
+  // Rule tests are checked by the test runner; they neither define rules nor change the version.
+  const files: RuleSetFiles = new Map([...allFiles].filter(([name]) => !isRuleTestFile(name)));
   const problems: RuleSetProblem[] = [];
   const parsed = parseFiles(files, problems);
 
@@ -234,7 +237,7 @@ function collectSchemaProblems<S extends z.ZodType>(
 }
 
 /** A content hash of the rule files, so every decision names exactly the rules that made it. */
-function versionOf(files: RuleSetFiles): string {
+export function versionOf(files: RuleSetFiles): string {
   const hash = createHash('sha256');
   for (const name of [...files.keys()].sort()) {
     hash

@@ -22,3 +22,6 @@ export type RuleFileEntry = z.output<typeof RuleFileEntrySchema>;
 export const RULE_FILE_SUFFIX = '.rules.json';
 export const POLICY_FILE = 'policy.json';
 export const CONDITIONS_FILE = 'conditions.json';
+/** Rule tests live in this sub-directory; they are checked with the rules but are not rules. */
+export const TESTS_DIR = 'tests';
+export const isRuleTestFile = (name: string): boolean => name.startsWith(`${TESTS_DIR}/`);
