@@ -10,6 +10,13 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Directory holding *.rules.json, policy.json and optional conditions.json. */
   RULES_DIR: z.string().min(1).default('rules'),
+  /** Watch RULES_DIR and reload a changed rule set that validates and passes its tests. */
+  RULES_WATCH: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** Quiet time after the last change in RULES_DIR before reloading, in ms. */
+  RULES_RELOAD_DEBOUNCE_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   /** Optional file of existing customers' identifiers, one a line (plain, sha256: or hmac-sha256:). */
   CUSTOMERS_FILE: z.string().min(1).optional(),
   /** Secret for hmac-sha256: lines in CUSTOMERS_FILE. */

@@ -3,13 +3,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppDeps } from './app';
 import { loadCustomerFileMatcher, noCustomers } from './adapters/customer-file';
-import { HttpLookupSource } from './adapters/http-source/http-lookup-source';
+import { SourceRegistry } from './adapters/http-source/source-registry';
+import { watchRuleDirectory } from './adapters/rule-directory-watcher';
 import { readRuleSetFiles } from './adapters/rule-set-directory';
 import type { Config } from './config';
 import type { Clock, CustomerMatcher, Logger } from './domain/ports';
-import { activateRuleSet } from './engine/activate-rule-set';
+import { RuleHitCounter } from './domain/rule-hit-counter';
+import type { ScoringDeps } from './domain/score-prospect';
+import type { RuleSetFiles } from './engine/compile-rule-set';
+import { prepareRuleSet } from './engine/prepare-rule-set';
+import { createRuleOperations } from './engine/rule-ops/rule-operations';
 import { RuleSetHolder } from './engine/rule-set-holder';
-import type { SourceDefinition } from './engine/source-file-schema';
+import { RuleSetReloader } from './engine/rule-set-reloader';
 
 export interface Runtime {
   clock: Clock;
@@ -20,26 +25,60 @@ export interface Runtime {
 
 export interface Dependencies {
   app: AppDeps;
+  reloader: RuleSetReloader;
   close(): void;
+}
+
+/** The rule set in RULES_DIR failed validation or its rule tests; nothing was started. */
+export class RuleSetRefusedError extends Error {
+  constructor(readonly errors: readonly string[]) {
+    super(`the rule set was refused (${errors.length} problem(s))`);
+    this.name = 'RuleSetRefusedError';
+  }
 }
 
 /** The project's openapi.yaml, found beside src/ or dist/. */
 export const OPENAPI_PATH = join(__dirname, '..', 'openapi.yaml');
 
 /**
- * The composition root: the only place adapters, stores and engines are constructed. Throws
- * RuleSetInvalidError for a bad rule set, so the service never starts half-loaded.
+ * The composition root: the only place adapters, stores and engines are constructed. The rule
+ * set must validate and pass its rule tests, or nothing starts (RuleSetRefusedError).
  */
-export function buildDependencies(config: Config, runtime: Runtime): Dependencies {
-  const createSource = (definition: SourceDefinition) =>
-    new HttpLookupSource({
-      definition,
-      env: runtime.env,
-      now: () => runtime.clock.now().getTime(),
+export async function buildDependencies(config: Config, runtime: Runtime): Promise<Dependencies> {
+  const { clock, logger, env } = runtime;
+  const sources = new SourceRegistry({ env, now: () => clock.now().getTime() });
+  const prepare = (files: RuleSetFiles) =>
+    prepareRuleSet(files, {
+      loadedAt: clock.now(),
+      createSource: sources.create,
+      defaultPhoneRegion: config.DEFAULT_PHONE_REGION,
     });
-  const rules = new RuleSetHolder(
-    activateRuleSet(readRuleSetFiles(config.RULES_DIR), runtime.clock.now(), createSource),
-  );
+  const readFiles = () => readRuleSetFiles(config.RULES_DIR);
+  const files = readFiles();
+  const first = await prepare(files);
+  if (!first.ok) {
+    sources.closeAll();
+    throw new RuleSetRefusedError(first.errors);
+  }
+  const rules = new RuleSetHolder(first.ruleSet);
+  const reloader = new RuleSetReloader({
+    holder: rules,
+    readFiles,
+    prepare,
+    clock,
+    logger,
+    onActivated: () => sources.retainOnly(rules.current().sources),
+    loadedFrom: files,
+  });
+  const watcher = config.RULES_WATCH
+    ? watchRuleDirectory({
+        dir: config.RULES_DIR,
+        debounceMs: config.RULES_RELOAD_DEBOUNCE_MS,
+        logger,
+        onChange: () => void reloader.reload(),
+      })
+    : undefined;
+
   const customerFile =
     config.CUSTOMERS_FILE === undefined
       ? undefined
@@ -47,26 +86,39 @@ export function buildDependencies(config: Config, runtime: Runtime): Dependencie
           path: config.CUSTOMERS_FILE,
           hashKey: config.CUSTOMER_HASH_KEY,
           defaultPhoneRegion: config.DEFAULT_PHONE_REGION,
-          logger: runtime.logger,
+          logger,
         });
   const customers: CustomerMatcher = customerFile ?? noCustomers;
+  const hits = new RuleHitCounter();
+  const scoring: ScoringDeps = {
+    rules,
+    customers,
+    newId: randomUUID,
+    signals: { defaultPhoneRegion: config.DEFAULT_PHONE_REGION },
+    clock,
+    deadlineMs: config.SCORE_DEADLINE_MS,
+    scoreUnverified: config.SCORE_UNVERIFIED,
+    hits,
+  };
   return {
     app: {
-      scoring: {
-        rules,
-        customers,
-        newId: randomUUID,
-        signals: { defaultPhoneRegion: config.DEFAULT_PHONE_REGION },
-        clock: runtime.clock,
-        deadlineMs: config.SCORE_DEADLINE_MS,
-        scoreUnverified: config.SCORE_UNVERIFIED,
-      },
-      logger: runtime.logger,
+      scoring,
+      ruleOps: createRuleOperations({
+        scoring,
+        hits,
+        lastReload: () => reloader.lastReload(),
+        env,
+        liveSources: sources.create,
+        findLiveSource: (definition) => sources.find(definition),
+      }),
+      logger,
       openapiDocument: readFileSync(OPENAPI_PATH, 'utf8'),
     },
+    reloader,
     close: () => {
+      watcher?.close();
       customerFile?.close();
-      for (const source of rules.current().sources) source.close();
+      sources.closeAll();
     },
   };
 }

@@ -1,9 +1,7 @@
 import { pino, type Logger } from 'pino';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
-import { buildDependencies, type Dependencies } from './deps';
-import { RuleSetInvalidError } from './engine/activate-rule-set';
-import { formatProblem } from './engine/rule-set-problem';
+import { RuleSetRefusedError, buildDependencies, type Dependencies } from './deps';
 import { startSandbox, type RunningSandbox } from './sandbox/start-sandbox';
 
 /** Process entry: the only file that reads process.env, listens or exits. */
@@ -22,16 +20,17 @@ async function main(): Promise<void> {
 
   let deps: Dependencies;
   try {
-    deps = buildDependencies(config, {
+    deps = await buildDependencies(config, {
       clock: { now: () => new Date() },
       logger,
       env: process.env,
     });
   } catch (error) {
-    if (error instanceof RuleSetInvalidError) {
-      const lines = error.problems.map((problem) => formatProblem(problem, config.RULES_DIR));
-      process.stderr.write(`Refusing to start: the rule set in ${config.RULES_DIR} is invalid.\n`);
-      process.stderr.write(`${lines.join('\n')}\n${error.problems.length} problem(s)\n`);
+    if (error instanceof RuleSetRefusedError) {
+      const dir = config.RULES_DIR.replace(/\/$/, '');
+      process.stderr.write(`Refusing to start: the rule set in ${dir} is invalid.\n`);
+      process.stderr.write(error.errors.map((line) => `${dir}/${line}\n`).join(''));
+      process.stderr.write(`${error.errors.length} problem(s)\n`);
       process.exit(1);
     }
     process.stderr.write(

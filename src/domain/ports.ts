@@ -59,6 +59,8 @@ export interface ActiveRuleSet {
   evaluator: RulesEvaluator;
   /** Remote sources in sources.json order; customer-match ones are asked before any rule. */
   sources: readonly LookupSource[];
+  /** The files it was loaded from, by name (rule tests included), as text. */
+  files: ReadonlyMap<string, string>;
 }
 
 /** Hands out the active rule set; hot reload (later) swaps what it returns in one step. */

@@ -1,6 +1,6 @@
 import type { LookupSource } from '../domain/lookups/lookup-source';
 import type { ActiveRuleSet } from '../domain/ports';
-import { compileRuleSet, type RuleSetFiles } from './compile-rule-set';
+import { compileRuleSet, type CompiledRuleSet, type RuleSetFiles } from './compile-rule-set';
 import { JsonRulesEvaluator } from './json-rules-evaluator';
 import { builtInFacts } from './known-facts';
 import type { RuleSetProblem } from './rule-set-problem';
@@ -25,7 +25,15 @@ export function activateRuleSet(
 ): ActiveRuleSet {
   const result = compileRuleSet(files, builtInFacts());
   if (!result.ok) throw new RuleSetInvalidError(result.problems);
-  const { ruleSet } = result;
+  return buildActiveRuleSet(result.ruleSet, loadedAt, createSource);
+}
+
+/** Turns a validated rule set into one decisions can use: an evaluator and live sources. */
+export function buildActiveRuleSet(
+  ruleSet: CompiledRuleSet,
+  loadedAt: Date,
+  createSource: SourceFactory,
+): ActiveRuleSet {
   return {
     version: ruleSet.version,
     loadedAt,
@@ -33,5 +41,6 @@ export function activateRuleSet(
     rules: ruleSet.rules.map(({ conditions: _conditions, ...summary }) => summary),
     evaluator: new JsonRulesEvaluator(ruleSet),
     sources: ruleSet.sources.map(createSource),
+    files: ruleSet.files,
   };
 }

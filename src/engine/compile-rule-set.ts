@@ -32,6 +32,8 @@ export interface CompiledRuleSet {
   sources: SourceDefinition[];
   /** Facts answered by remote lookups, which rules should test after local ones. */
   lookupFacts: ReadonlySet<string>;
+  /** Every file it was compiled from, rule tests included (the base for a candidate overlay). */
+  files: RuleSetFiles;
 }
 
 export type CompileResult =
@@ -120,6 +122,7 @@ export function compileRuleSet(
       factsUsed,
       sources,
       lookupFacts,
+      files: allFiles,
     },
   };
 }

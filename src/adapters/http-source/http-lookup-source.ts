@@ -114,6 +114,8 @@ export class HttpLookupSource implements LookupSource {
       perf,
       allowStaleOnFetchRejection: true,
       noDeleteOnFetchRejection: true,
+      // A stale answer is kept to stand in while the source fails, until LRU evicts it.
+      noDeleteOnStaleGet: true,
       fetchMethod: (key, _stale, { context }) => this.load(key, context),
     });
     this.failures = new LRUCache({ max: Math.min(definition.cache.maxEntries, 10_000) });
@@ -150,6 +152,15 @@ export class HttpLookupSource implements LookupSource {
     }
     const answer = status.fetch === 'hit' ? 'cache' : age > ttl ? 'stale' : 'ok';
     return { status: answer, record };
+  }
+
+  cached(inputs: LookupInputs): SourceAnswer | undefined {
+    const filled = fillRequestTemplate(this.template, inputs);
+    if (!filled.ok) return undefined;
+    const status: LRUCache.Status<string, SourceRecord, FetchContext> = {};
+    const record = this.cache.get(filled.url.href, { allowStale: true, status });
+    if (record === undefined) return undefined;
+    return { status: status.get === 'stale' ? 'stale' : 'cache', record };
   }
 
   close(): void {

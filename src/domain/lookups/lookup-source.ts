@@ -64,5 +64,7 @@ export interface LookupSource {
   /** Whether a fresh answer for these inputs is cached (so asking would cost nothing). */
   hasFresh(inputs: LookupInputs): boolean;
   fetch(inputs: LookupInputs, options: FetchOptions): Promise<SourceAnswer>;
+  /** The cached answer for these inputs (fresh or stale) without calling the source, if any. */
+  cached?(inputs: LookupInputs): SourceAnswer | undefined;
   close(): void;
 }
