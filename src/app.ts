@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { Logger, RuleSetProvider } from './domain/ports';
 import type { ScoringDeps } from './domain/score-prospect';
+import type { RuleOperations } from './engine/rule-ops/rule-operations';
 import type { JsonBodyOptions } from './http/middleware/json-body';
 import { requestId } from './http/middleware/request-id';
 import { problemHandler, sendProblem } from './http/problem';
@@ -10,6 +11,7 @@ import { scoreRoutes } from './http/routes/score-routes';
 
 export interface AppDeps {
   scoring: ScoringDeps & { rules: RuleSetProvider };
+  ruleOps: RuleOperations;
   logger: Logger;
   /** The text of openapi.yaml, served as the contract. */
   openapiDocument: string;
@@ -29,7 +31,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestId());
   app.use(metaRoutes(deps.openapiDocument));
   app.use(scoreRoutes(deps.scoring, body));
-  app.use(rulesRoutes(deps.scoring.rules));
+  app.use(rulesRoutes(deps.scoring.rules, deps.ruleOps));
   app.use((req, res) => {
     sendProblem(res, 'not_found', `No route for ${req.method} ${req.path.slice(0, 200)}.`);
   });

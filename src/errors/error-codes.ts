@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   not_found: { status: 404, title: 'No such resource' },
   payload_too_large: { status: 413, title: 'The body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
+  rule_set_invalid: { status: 422, title: 'The candidate rule set is invalid' },
   internal_error: { status: 500, title: 'Internal error' },
 } as const;
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { ProspectFields, requireEmailOrPhone, type Prospect } from '../domain/prospect';
+import {
+  ProspectFields,
+  ProspectSchema,
+  requireEmailOrPhone,
+  type Prospect,
+} from '../domain/prospect';
 import type { ScoreOptions } from '../domain/score-prospect';
 
 /** Request options that are not facts about the prospect. */
@@ -30,4 +35,52 @@ export function splitRequest(
     .split(',')
     .some((directive) => directive.trim() === 'no-cache');
   return { prospect, options: { maxLookupCost, noCache } };
+}
+
+/** A candidate rule set: file name → the file's JSON (or its text, exactly as on disk). */
+export const RuleFilesSchema = z
+  .record(
+    z
+      .string()
+      .regex(
+        /^(tests\/)?[A-Za-z0-9_.-]{1,100}\.json$/,
+        'a rule-set file name such as fit.rules.json',
+      ),
+    z.unknown(),
+  )
+  .refine((files) => Object.keys(files).length <= 200, 'at most 200 files');
+
+export const ValidateRequestSchema = z.strictObject({ files: RuleFilesSchema });
+
+const CannedLookupsSchema = z.record(
+  z.string(),
+  z.union([z.record(z.string(), z.unknown()), z.enum(['not_found', 'unavailable', 'timeout'])]),
+);
+
+export const DryRunRequestSchema = z.strictObject({
+  files: RuleFilesSchema,
+  prospects: z
+    .array(
+      z.strictObject({
+        ref: z.string().max(200).optional(),
+        prospect: ProspectSchema,
+        lookups: CannedLookupsSchema.optional(),
+      }),
+    )
+    .min(1)
+    .max(1000),
+  /** Call sources for real where nothing is cached or canned (may cost money). */
+  live: z.boolean().default(false),
+});
+
+/** Changed rule files as text, as if read from disk; `null` removes a file. */
+export function toRuleSetChanges(
+  files: Readonly<Record<string, unknown>>,
+): Map<string, string | null> {
+  return new Map(
+    Object.entries(files).map(([name, content]) => [
+      name,
+      content === null || typeof content === 'string' ? content : JSON.stringify(content),
+    ]),
+  );
 }

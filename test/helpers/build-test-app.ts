@@ -17,6 +17,10 @@ import type {
 import { activateRuleSet, type SourceFactory } from '../../src/engine/activate-rule-set';
 import type { RuleSetFiles } from '../../src/engine/compile-rule-set';
 import { RuleSetHolder } from '../../src/engine/rule-set-holder';
+import { RuleHitCounter } from '../../src/domain/rule-hit-counter';
+import type { ScoringDeps } from '../../src/domain/score-prospect';
+import { createRuleOperations } from '../../src/engine/rule-ops/rule-operations';
+import type { ReloadOutcome } from '../../src/engine/rule-set-reloader';
 
 export const PROJECT_ROOT = join(__dirname, '..', '..');
 export const DEFAULT_RULES_DIR = join(PROJECT_ROOT, 'rules');
@@ -38,6 +42,10 @@ export function capturingLogger(): Logger & {
 }
 
 export interface TestAppOptions {
+  /** An already built rule set (e.g. from a RuleSetHolder a reloader swaps). */
+  ruleSet?: ActiveRuleSet;
+  lastReload?: () => ReloadOutcome | null;
+  env?: Record<string, string>;
   /** Builds each declared lookup source; by default every source answers "no record". */
   createSource?: SourceFactory;
   clock?: Clock;
@@ -67,11 +75,13 @@ export function loadDefaultRuleFiles(): RuleSetFiles {
 /** The real app with test settings: same code paths as production, in-memory inputs. */
 export function buildTestApp(options: TestAppOptions = {}): TestApp {
   const region = options.defaultPhoneRegion ?? 'US';
-  const active = activateRuleSet(
-    options.ruleFiles ?? loadDefaultRuleFiles(),
-    new Date('2026-01-01T00:00:00Z'),
-    options.createSource ?? noRecordSource,
-  );
+  const active =
+    options.ruleSet ??
+    activateRuleSet(
+      options.ruleFiles ?? loadDefaultRuleFiles(),
+      new Date('2026-01-01T00:00:00Z'),
+      options.createSource ?? noRecordSource,
+    );
   let evaluations = 0;
   const counted: ActiveRuleSet = {
     ...active,
@@ -83,16 +93,29 @@ export function buildTestApp(options: TestAppOptions = {}): TestApp {
     },
   };
   const rules = new RuleSetHolder(counted);
+  const hits = new RuleHitCounter();
+  const createSource = options.createSource ?? noRecordSource;
+  const scoring: ScoringDeps = {
+    rules,
+    customers: options.customers ?? customersFrom(options.customerLines, options.hashKey, region),
+    newId: randomUUID,
+    signals: { defaultPhoneRegion: region },
+    clock: options.clock ?? { now: () => new Date() },
+    deadlineMs: options.deadlineMs ?? 1500,
+    scoreUnverified: options.scoreUnverified ?? false,
+    hits,
+  };
   const app = createApp({
-    scoring: {
-      rules,
-      customers: options.customers ?? customersFrom(options.customerLines, options.hashKey, region),
-      newId: randomUUID,
-      signals: { defaultPhoneRegion: region },
-      clock: options.clock ?? { now: () => new Date() },
-      deadlineMs: options.deadlineMs ?? 1500,
-      scoreUnverified: options.scoreUnverified ?? false,
-    },
+    scoring,
+    ruleOps: createRuleOperations({
+      scoring,
+      hits,
+      lastReload: () => options.lastReload?.() ?? null,
+      env: options.env ?? {},
+      liveSources: createSource,
+      findLiveSource: (definition) =>
+        active.sources.find((source) => source.name === definition.name),
+    }),
     logger: options.logger ?? silentLogger,
     openapiDocument: OPENAPI_DOCUMENT,
   });
