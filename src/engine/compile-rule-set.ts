@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { describeJsonError } from './describe-json-error';
 import type { z } from 'zod';
 import { PolicySchema, type Policy } from '../domain/policy';
 import { RuleEventSchemas, type RuleEvent, type RuleEventType } from '../domain/rule-event';
@@ -196,16 +197,6 @@ function parseFiles(files: RuleSetFiles, problems: RuleSetProblem[]): Map<string
     }
   }
   return parsed;
-}
-
-function describeJsonError(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message)?.[1];
-  if (position === undefined) return message;
-  const before = text.slice(0, Number(position));
-  const line = before.split('\n').length;
-  const column = Number(position) - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${line} column ${column}`;
 }
 
 function checkNamedConditionsShape(value: unknown, problems: RuleSetProblem[]): boolean {

@@ -1,4 +1,5 @@
 import { formatJsonPath, type RuleSetProblem } from '../rule-set-problem';
+import { describeJsonError } from '../describe-json-error';
 import { checkCaseReferences } from './check-case-references';
 import type { RuleSetReferences } from './rule-set-references';
 import { RuleTestCaseSchema, RuleTestFileSchema, type RuleTestCase } from './rule-test-schema';
@@ -10,16 +11,6 @@ export interface LocatedCase {
   /** e.g. `$.cases[3]`. */
   path: string;
   testCase: RuleTestCase;
-}
-
-function describeJsonError(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message)?.[1];
-  if (position === undefined) return message;
-  const before = text.slice(0, Number(position));
-  const line = before.split('\n').length;
-  const column = Number(position) - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${line} column ${column}`;
 }
 
 /**
