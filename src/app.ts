@@ -7,11 +7,13 @@ import { requestId } from './http/middleware/request-id';
 import { problemHandler, sendProblem } from './http/problem';
 import { metaRoutes } from './http/routes/meta-routes';
 import { rulesRoutes } from './http/routes/rules-routes';
+import { batchRoutes, type BatchRouteDeps } from './http/routes/batch-routes';
 import { scoreRoutes } from './http/routes/score-routes';
 
 export interface AppDeps {
   scoring: ScoringDeps & { rules: RuleSetProvider };
   ruleOps: RuleOperations;
+  batch: Omit<BatchRouteDeps, 'scoring' | 'logger'>;
   logger: Logger;
   /** The text of openapi.yaml, served as the contract. */
   openapiDocument: string;
@@ -31,6 +33,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestId());
   app.use(metaRoutes(deps.openapiDocument));
   app.use(scoreRoutes(deps.scoring, body));
+  app.use(batchRoutes({ ...deps.batch, scoring: deps.scoring, logger: deps.logger }));
   app.use(rulesRoutes(deps.scoring.rules, deps.ruleOps));
   app.use((req, res) => {
     sendProblem(res, 'not_found', `No route for ${req.method} ${req.path.slice(0, 200)}.`);

@@ -34,6 +34,19 @@ const EnvSchema = z.object({
   SANDBOX_PORT: z
     .union([z.literal('off'), z.coerce.number().int().min(1).max(65535)])
     .default(4010),
+  /** Records of one batch request scored at once. */
+  BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  /** Records of all batch requests scored at once, so bulk work leaves room for signups. */
+  BATCH_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
+  /** How long a batch answer is kept for a retry with the same Idempotency-Key. */
+  IDEMPOTENCY_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(86_400),
+  /** Memory for kept batch answers, in MB; the oldest are forgotten first. */
+  IDEMPOTENCY_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(256),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

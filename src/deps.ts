@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { AppDeps } from './app';
 import { loadCustomerFileMatcher, noCustomers } from './adapters/customer-file';
 import { SourceRegistry } from './adapters/http-source/source-registry';
+import { MemoryIdempotencyStore } from './adapters/memory-idempotency-store';
+import { sharedLimiter } from './adapters/shared-limiter';
 import { watchRuleDirectory } from './adapters/rule-directory-watcher';
 import { readRuleSetFiles } from './adapters/rule-set-directory';
 import type { Config } from './config';
@@ -111,6 +113,14 @@ export async function buildDependencies(config: Config, runtime: Runtime): Promi
         liveSources: sources.create,
         findLiveSource: (definition) => sources.find(definition),
       }),
+      batch: {
+        idempotency: new MemoryIdempotencyStore({
+          ttlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
+          maxBytes: config.IDEMPOTENCY_MAX_MB * 1024 * 1024,
+        }),
+        concurrency: config.BATCH_CONCURRENCY,
+        shared: sharedLimiter(config.BATCH_MAX_IN_FLIGHT),
+      },
       logger,
       openapiDocument: readFileSync(OPENAPI_PATH, 'utf8'),
     },

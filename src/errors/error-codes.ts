@@ -10,6 +10,11 @@ export const ERROR_CODES = {
   payload_too_large: { status: 413, title: 'The body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   rule_set_invalid: { status: 422, title: 'The candidate rule set is invalid' },
+  idempotency_key_reused: { status: 422, title: 'Idempotency-Key reused with a different body' },
+  idempotency_in_progress: {
+    status: 409,
+    title: 'A request with this Idempotency-Key is in progress',
+  },
   internal_error: { status: 500, title: 'Internal error' },
 } as const;
 

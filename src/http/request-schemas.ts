@@ -11,6 +11,8 @@ import type { ScoreOptions } from '../domain/score-prospect';
 const requestOptions = {
   /** Lowers the policy's per-decision budget for paid lookups. */
   maxLookupCost: z.number().min(0).max(1_000_000).optional(),
+  /** The caller's own id for the record (a CRM record id); batch results carry it back. */
+  ref: z.string().min(1).max(200).optional(),
 };
 
 export const ScoreRequestSchema =
@@ -22,14 +24,14 @@ export const IdentifyRequestSchema = ProspectFields.extend({
   phone: ProspectFields.shape.phone.unwrap(),
 });
 
-type ParsedRequest = Prospect & { maxLookupCost?: number };
+type ParsedRequest = Prospect & { maxLookupCost?: number; ref?: string };
 
 /** Splits a parsed request into the prospect (rule facts) and the request's options. */
 export function splitRequest(
   parsed: ParsedRequest,
   headers: { cacheControl?: string },
 ): { prospect: Prospect; options: ScoreOptions } {
-  const { maxLookupCost, ...prospect } = parsed;
+  const { maxLookupCost, ref: _ref, ...prospect } = parsed;
   const noCache = (headers.cacheControl ?? '')
     .toLowerCase()
     .split(',')

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Express } from 'express';
 import { createApp } from '../../src/app';
+import { MemoryIdempotencyStore } from '../../src/adapters/memory-idempotency-store';
+import { sharedLimiter } from '../../src/adapters/shared-limiter';
 import { noCustomers } from '../../src/adapters/customer-file';
 import { readRuleSetFiles } from '../../src/adapters/rule-set-directory';
 import { CustomerIndex } from '../../src/domain/customers/customer-index';
@@ -116,6 +118,11 @@ export function buildTestApp(options: TestAppOptions = {}): TestApp {
       findLiveSource: (definition) =>
         active.sources.find((source) => source.name === definition.name),
     }),
+    batch: {
+      idempotency: new MemoryIdempotencyStore({ ttlSeconds: 3600, maxBytes: 64 * 1024 * 1024 }),
+      concurrency: 8,
+      shared: sharedLimiter(32),
+    },
     logger: options.logger ?? silentLogger,
     openapiDocument: OPENAPI_DOCUMENT,
   });

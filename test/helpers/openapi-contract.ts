@@ -228,6 +228,24 @@ function bodyProblems(
     ];
   }
 
+  if (contentType === 'application/x-ndjson') {
+    // The documented schema describes one line; every line must satisfy it.
+    return res.text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .flatMap((line, i) => {
+        let value: unknown;
+        try {
+          value = JSON.parse(line);
+        } catch (error) {
+          return [`line ${i + 1} is not valid JSON: ${String(error)}`];
+        }
+        return validateWithSchema(api, content[mediaType]?.schema, value).map(
+          (error) => `line ${i + 1}: ${formatAjvError(error)}`,
+        );
+      });
+  }
+
   let body: unknown;
   if (isJson(contentType)) {
     try {

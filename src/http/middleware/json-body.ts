@@ -8,6 +8,8 @@ export interface JsonBodyOptions {
   limit: number;
   /** Deepest accepted nesting of objects and arrays. */
   maxDepth: number;
+  /** Screen the whole body for reserved keys (off where each record is screened on its own). */
+  screen?: boolean;
 }
 
 const BODY_PARSER_ERRORS: Record<string, () => AppError> = {
@@ -43,6 +45,10 @@ export function jsonBody(options: JsonBodyOptions): RequestHandler[] {
     });
   };
   const screen: RequestHandler = (req, _res, next) => {
+    if (options.screen === false) {
+      next();
+      return;
+    }
     const { forbidden, tooDeep } = screenJson(req.body, options.maxDepth);
     if (forbidden.length > 0) {
       next(new AppError('forbidden_key', 'The body uses reserved keys.', forbidden));
@@ -62,7 +68,8 @@ function hasBody(headers: IncomingHttpHeaders): boolean {
   );
 }
 
-function screenJson(
+/** Finds reserved keys and over-deep nesting anywhere in a parsed JSON value. */
+export function screenJson(
   root: unknown,
   maxDepth: number,
 ): { forbidden: FieldError[]; tooDeep: FieldError[] } {

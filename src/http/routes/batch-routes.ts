@@ -1,0 +1,231 @@
+import { once } from 'node:events';
+import { createHash } from 'node:crypto';
+import { Transform } from 'node:stream';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { BatchTally } from '../../domain/batch/batch-summary';
+import {
+  scoreBatch,
+  scoreRecords,
+  type BatchItem,
+  type BatchOptions,
+  type BatchRecord,
+  type RecordError,
+  type WorkLimiter,
+} from '../../domain/batch/score-batch';
+import type { Logger } from '../../domain/ports';
+import type { ScoringDeps } from '../../domain/score-prospect';
+import { problemType, ERROR_CODES } from '../../errors/error-codes';
+import { JsonBatchSchema, parseBatchRecord, recordError, refOf } from '../batch-records';
+import {
+  fingerprintOf,
+  idempotencyKeyOf,
+  settleKnownKey,
+  type IdempotencyStore,
+  type StoredResponse,
+} from '../idempotency';
+import { jsonBody } from '../middleware/json-body';
+import { NdjsonLineSplitter, type NdjsonLine } from '../ndjson-lines';
+import { parseInput } from '../parse-input';
+import { presentDecision } from '../present-decision';
+import { splitRequest } from '../request-schemas';
+
+const NDJSON = 'application/x-ndjson';
+const MAX_NDJSON_LINE_BYTES = 100 * 1024;
+/** Largest NDJSON answer kept for idempotent replay; a larger one is not replayable. */
+const MAX_REPLAYABLE_BYTES = 16 * 1024 * 1024;
+
+export interface BatchRouteDeps {
+  scoring: ScoringDeps;
+  logger: Logger;
+  idempotency: IdempotencyStore;
+  /** Records of one batch request in flight at once. */
+  concurrency: number;
+  /** Records of all batch requests in flight at once, leaving room for signup traffic. */
+  shared: WorkLimiter;
+}
+
+export function batchRoutes(deps: BatchRouteDeps): Router {
+  const router = Router();
+  const batchOptions = (req: Request): BatchOptions => ({
+    parse: parseBatchRecord,
+    concurrency: deps.concurrency,
+    shared: deps.shared,
+    options: splitRequest({}, { cacheControl: req.get('cache-control') }).options,
+    onUnexpected: (error, record) => {
+      deps.logger.error({ err: error, position: record.position }, 'batch record failed');
+      return recordError(
+        'internal_error',
+        'This record could not be scored; quote the request id.',
+      );
+    },
+  });
+
+  const ndjsonOnly: RequestHandler = (req, _res, next) => {
+    next(req.is(NDJSON) ? undefined : 'route');
+  };
+  router.post('/v1/score/batch', ndjsonOnly, async (req, res) => {
+    const key = idempotencyKeyOf(req, 'batch:ndjson');
+    const known = key === undefined ? undefined : deps.idempotency.get(key);
+    if (key !== undefined && known !== undefined) {
+      sendStored(res, settleKnownKey(known, await bodyDigest(req)), true);
+      return;
+    }
+    if (key !== undefined) deps.idempotency.begin(key, 'in-progress');
+    const hash = createHash('sha256');
+    const kept: string[] = [];
+    let keptBytes = 0;
+    res.status(200).type(NDJSON);
+    const write = async (value: unknown) => {
+      const line = `${JSON.stringify(value)}\n`;
+      if (keptBytes <= MAX_REPLAYABLE_BYTES) {
+        kept.push(line);
+        keptBytes += line.length;
+      }
+      if (!res.write(line)) await once(res, 'drain');
+    };
+    const tally = new BatchTally();
+    const input = req.pipe(hashing(hash)).pipe(new NdjsonLineSplitter(MAX_NDJSON_LINE_BYTES));
+    try {
+      for await (const item of scoreRecords(
+        deps.scoring,
+        ndjsonRecords(input),
+        batchOptions(req),
+      )) {
+        if (res.destroyed) break;
+        tally.add(item);
+        await write(presentItem(item, 'line'));
+      }
+      await write({ summary: tally.result() });
+      res.end();
+      if (key !== undefined) {
+        if (keptBytes <= MAX_REPLAYABLE_BYTES && !res.destroyed) {
+          const body = kept.join('');
+          deps.idempotency.complete(key, hash.digest('hex'), {
+            status: 200,
+            contentType: NDJSON,
+            body,
+          });
+        } else deps.idempotency.abandon(key);
+      }
+    } catch (error) {
+      if (key !== undefined) deps.idempotency.abandon(key);
+      input.destroy();
+      deps.logger.error({ err: error }, 'batch stream failed');
+      if (!res.writableEnded)
+        res.end(
+          `${JSON.stringify({ error: problemOf(recordError('internal_error', 'The stream failed; quote the request id.')) })}\n`,
+        );
+    }
+  });
+
+  router.post(
+    '/v1/score/batch',
+    ...jsonBody({ limit: 8 * 1024 * 1024, maxDepth: 24, screen: false }),
+    async (req, res) => {
+      const key = idempotencyKeyOf(req, 'batch:json');
+      const fingerprint = fingerprintOf('application/json', JSON.stringify(req.body ?? null));
+      const known = key === undefined ? undefined : deps.idempotency.get(key);
+      if (known !== undefined) {
+        sendStored(res, settleKnownKey(known, fingerprint), true);
+        return;
+      }
+      const { prospects } = parseInput(JsonBatchSchema, req.body);
+      if (key !== undefined) deps.idempotency.begin(key, fingerprint);
+      try {
+        const records: BatchRecord[] = prospects.map((input, position) => ({
+          position,
+          input,
+          ...withRef(refOf(input)),
+        }));
+        const items = await scoreBatch(deps.scoring, records, batchOptions(req));
+        const tally = new BatchTally();
+        for (const item of items) tally.add(item);
+        const stored: StoredResponse = {
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            results: items.map((item) => presentItem(item, 'index')),
+            summary: tally.result(),
+          }),
+        };
+        if (key !== undefined) deps.idempotency.complete(key, fingerprint, stored);
+        sendStored(res, stored, false);
+      } catch (error) {
+        if (key !== undefined) deps.idempotency.abandon(key);
+        throw error;
+      }
+    },
+  );
+  return router;
+}
+
+async function* ndjsonRecords(lines: AsyncIterable<NdjsonLine>): AsyncGenerator<BatchRecord> {
+  for await (const { line, text, tooLong } of lines) {
+    if (tooLong) {
+      yield {
+        position: line,
+        input: null,
+        unreadable: recordError(
+          'payload_too_large',
+          `The line is longer than ${MAX_NDJSON_LINE_BYTES} bytes.`,
+        ),
+      };
+      continue;
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(text);
+    } catch {
+      yield {
+        position: line,
+        input: null,
+        unreadable: recordError('malformed_json', 'The line is not valid JSON.'),
+      };
+      continue;
+    }
+    yield { position: line, input, ...withRef(refOf(input)) };
+  }
+}
+
+const withRef = (ref: string | undefined) => (ref === undefined ? {} : { ref });
+
+function presentItem(item: BatchItem, positionName: 'index' | 'line'): Record<string, unknown> {
+  const head = { [positionName]: item.position, ...withRef(item.ref) };
+  return 'error' in item
+    ? { ...head, error: problemOf(item.error) }
+    : { ...head, result: presentDecision(item.result) };
+}
+
+function problemOf(error: RecordError): Record<string, unknown> {
+  const code = error.code as keyof typeof ERROR_CODES;
+  return {
+    type: problemType(code),
+    title: ERROR_CODES[code].title,
+    status: error.status,
+    detail: error.detail,
+    code: error.code,
+    ...(error.errors ? { errors: error.errors } : {}),
+  };
+}
+
+function sendStored(res: Response, stored: StoredResponse, replayed: boolean): void {
+  if (replayed) res.setHeader('idempotent-replayed', 'true');
+  res.status(stored.status).type(stored.contentType).send(stored.body);
+}
+
+/** Passes bytes through unchanged while hashing them, to fingerprint a streamed body. */
+function hashing(hash: ReturnType<typeof createHash>): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+}
+
+/** SHA-256 of a streamed body, read in constant memory (an NDJSON body has no size limit). */
+async function bodyDigest(req: Request): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of req) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
