@@ -7,6 +7,7 @@ const RESULTS = join(__dirname, 'results.json');
 
 export interface RunningService {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -26,6 +27,7 @@ export async function startService(
       if ((await fetch(`${url}/healthz`)).ok) {
         return {
           url,
+          pid: child.pid as number,
           stop: () =>
             new Promise((resolve) => {
               child.once('exit', () => resolve());
