@@ -15,19 +15,25 @@ interface Example {
 
 function readmeExamples(): Example[] {
   const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
-  const block = /```sh\n([\s\S]*?)```\s*```json\n([\s\S]*?)```/g;
+  // Fenced blocks in order; an example is a sh block with a curl, right before a json block.
+  const blocks = [...readme.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({
+    lang: m[1] as string,
+    text: m[2] as string,
+  }));
   const examples: Example[] = [];
-  for (const [, command, output] of readme.matchAll(block)) {
-    const curl = /curl -s (?:-X (POST) )?localhost:8080(\/[^\s']*)/.exec(command as string);
-    if (!curl) continue;
-    const data = /-d '([\s\S]*?)'/.exec(command as string)?.[1];
+  blocks.forEach((block, i) => {
+    const next = blocks[i + 1];
+    if (block.lang !== 'sh' || next?.lang !== 'json') return;
+    const curl = /curl -s (?:-X (POST) )?localhost:8080(\/[^\s']*)/.exec(block.text);
+    if (!curl) return;
+    const data = /-d '([\s\S]*?)'/.exec(block.text)?.[1];
     examples.push({
       method: curl[1] === 'POST' ? 'post' : 'get',
       path: curl[2] as string,
       body: data === undefined ? undefined : JSON.parse(data),
-      expected: JSON.parse(output as string),
+      expected: JSON.parse(next.text),
     });
-  }
+  });
   return examples;
 }
 
