@@ -19,12 +19,12 @@ instruction() { # prints the JSON array that follows a Dockerfile instruction (C
 echo "-- build stage"
 mkdir -p "$work/build" "$work/app"
 cp -r "$root/package.json" "$root/package-lock.json" "$root/tsconfig.json" "$root/tsconfig.build.json" "$root/src" "$work/build/"
-(cd "$work/build" && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
+(cd "$work/build" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && npm run build --silent)
 
 echo "-- runtime stage (production dependencies only)"
 cp -r "$root/package.json" "$root/package-lock.json" "$root/openapi.yaml" "$root/rules" "$work/app/"
 cp -r "$work/build/dist" "$work/app/dist"
-(cd "$work/app" && NODE_ENV=production npm ci --omit=dev --no-audit --no-fund --loglevel=error)
+(cd "$work/app" && NODE_ENV=production npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error)
 if [ -d "$work/app/node_modules/typescript" ] || [ -d "$work/app/node_modules/jest" ]; then
   echo "dev dependencies leaked into the runtime install" >&2
   exit 1

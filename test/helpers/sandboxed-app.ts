@@ -1,7 +1,10 @@
 import { HttpLookupSource } from '../../src/adapters/http-source/http-lookup-source';
 import type { SourceFactory } from '../../src/engine/activate-rule-set';
 import type { RuleSetFiles } from '../../src/engine/compile-rule-set';
+import { sandboxEnv } from '../../src/sandbox/sandbox-env';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox';
+
+export { sandboxEnv };
 import { api } from './api';
 import { buildTestApp, loadDefaultRuleFiles, type TestAppOptions } from './build-test-app';
 
@@ -14,16 +17,6 @@ export class ManualClock {
   advance(ms: number): void {
     this.offset += ms;
   }
-}
-
-/** Every base-URL variable the default sources.json names, pointed at one sandbox. */
-export function sandboxEnv(url: string): Record<string, string> {
-  return {
-    CRM_BASE_URL: url,
-    PARTNER_BASE_URL: url,
-    CREDIT_BASE_URL: url,
-    IDENTITY_BASE_URL: url,
-  };
 }
 
 /** The default rule files with some source settings changed (e.g. shorter timeouts for tests). */

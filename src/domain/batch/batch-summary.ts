@@ -39,14 +39,27 @@ export class BatchTally {
       s.scored += 1;
       s.decisions[result.decision] += 1;
     }
-    for (const lookup of result.lookups) {
-      if (lookup.status === 'ok' || lookup.cost > 0) s.lookups.calls += 1;
-      s.lookups.cost += lookup.cost;
-    }
+    const lookups = upstreamUse(result.lookups);
+    s.lookups.calls += lookups.calls;
+    s.lookups.cost += lookups.cost;
   }
 
   result(): BatchSummary {
     const s = this.summary;
     return { ...s, lookups: { ...s.lookups, cost: Math.round(s.lookups.cost * 10_000) / 10_000 } };
   }
+}
+
+/** Upstream calls a decision made and their cost: a fresh answer or a paid call is a call. */
+export function upstreamUse(lookups: ReadonlyArray<{ status: string; cost: number }>): {
+  calls: number;
+  cost: number;
+} {
+  let calls = 0;
+  let cost = 0;
+  for (const lookup of lookups) {
+    if (lookup.status === 'ok' || lookup.cost > 0) calls += 1;
+    cost += lookup.cost;
+  }
+  return { calls, cost };
 }
