@@ -77,7 +77,7 @@ export function batchRoutes(deps: BatchRouteDeps): Router {
     res.status(200).type(NDJSON);
     const write = async (value: unknown) => {
       const line = `${JSON.stringify(value)}\n`;
-      if (keptBytes <= MAX_REPLAYABLE_BYTES) {
+      if (key !== undefined && keptBytes <= MAX_REPLAYABLE_BYTES) {
         kept.push(line);
         keptBytes += line.length;
       }
