@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
@@ -11,6 +10,7 @@ import { loadConfig } from '../../src/config';
 import { buildDependencies, type Dependencies } from '../../src/deps';
 import type { Logger } from '../../src/domain/ports';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox';
+import { runEnrichCli } from '../helpers/run-enrich-cli';
 
 /*
  * `enrich --url` against the real app listening in this process, behind a recording proxy. The CLI runs as a child
@@ -129,21 +129,8 @@ afterEach(() => {
 });
 
 async function enrich(args: readonly string[], env: Record<string, string> = {}) {
-  const child = spawn(
-    process.execPath,
-    [require.resolve('tsx/cli'), 'src/cli/prospect-scorer.ts', 'enrich', ...args],
-    { cwd: ROOT, env: { ...process.env, PROSPECT_SCORER_API_KEY: '', ...env } },
-  );
-  const stdout: Buffer[] = [];
-  const stderr: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-  const [status] = (await once(child, 'close')) as [number | null];
-  return {
-    status,
-    stdout: Buffer.concat(stdout).toString('utf8'),
-    stderr: Buffer.concat(stderr).toString('utf8'),
-  };
+  const run = await runEnrichCli(args, env);
+  return { ...run, stdout: run.stdout.toString('utf8') };
 }
 
 const table = (csv: string): string[][] => parse(csv) as string[][];

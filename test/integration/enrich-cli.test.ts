@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -6,50 +6,20 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { cleanEnv, enrichCliArgs, runEnrichCli } from '../helpers/run-enrich-cli';
 
 const ROOT = resolve(__dirname, '../..');
 const LEADS = 'test/fixtures/leads.csv';
 const CUSTOM_HEADERS = 'test/fixtures/leads-custom-headers.csv';
 const ADDED = ['score', 'tier', 'decision', 'reasons', 'status', 'error'];
 
-/** The user's own settings must not leak into what the tests expect. */
-const cleanEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
-  ...process.env,
-  PROSPECT_SCORER_API_KEY: '',
-  CUSTOMERS_FILE: '',
-  SCORE_UNVERIFIED: '',
-  ...extra,
-});
-
-const cliArgs = (args: readonly string[]) => [
-  require.resolve('tsx/cli'),
-  'src/cli/prospect-scorer.ts',
-  'enrich',
-  ...args,
-];
-
 function enrich(args: readonly string[], env?: Record<string, string>) {
-  const run = spawnSync(process.execPath, cliArgs(args), {
+  const run = spawnSync(process.execPath, enrichCliArgs(args), {
     cwd: ROOT,
     env: cleanEnv(env),
     timeout: 30_000,
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr.toString('utf8') };
-}
-
-/** For runs that talk to a server in this process, which spawnSync would leave unanswered. */
-async function enrichAsync(args: readonly string[], env?: Record<string, string>) {
-  const child = spawn(process.execPath, cliArgs(args), { cwd: ROOT, env: cleanEnv(env) });
-  const stdout: Buffer[] = [];
-  const stderr: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-  const [status] = (await once(child, 'close')) as [number | null];
-  return {
-    status,
-    stdout: Buffer.concat(stdout),
-    stderr: Buffer.concat(stderr).toString('utf8'),
-  };
 }
 
 const table = (csv: Buffer | string): string[][] =>
@@ -286,7 +256,7 @@ describe('prospect-scorer enrich, in-process', () => {
         `Id,Email\n${emails.map((email, i) => `${i + 1},${email}`).join('\n')}\n`,
       );
 
-      const run = await enrichAsync([input, '--no-sandbox'], {
+      const run = await runEnrichCli([input, '--no-sandbox'], {
         CRM_BASE_URL: url,
         PARTNER_BASE_URL: url,
         CREDIT_BASE_URL: url,
