@@ -8,7 +8,7 @@ import {
   fromForm,
   keysAuth,
 } from '../helpers/api-keys';
-import { buildTestApp } from '../helpers/build-test-app';
+import { buildTestApp, offlineSource } from '../helpers/build-test-app';
 import { expectResponseToMatchSpec } from '../helpers/openapi-contract';
 import { aCorporateSignup } from '../helpers/prospects';
 
@@ -122,6 +122,19 @@ describe('what a publishable key is told about a prospect', () => {
     expect(Object.keys(ordinary.body)).toEqual(Object.keys(publicView.body));
     expect({ ...ordinary.body, decisionId: 'x' }).toEqual({ ...publicView.body, decisionId: 'x' });
     expect(publicView.text).not.toMatch(/customer|match|score|tier|signals|lookups|ruleset/i);
+  });
+
+  it('answers a prospect the CRM could not check like anyone accepted, too', async () => {
+    const offline = api(buildTestApp({ auth: keysAuth(), createSource: offlineSource }).app);
+    const body = aCorporateSignup();
+    const full = await offline.post('/v1/score', { body, headers: bearer(KEYS.crm) });
+    const publicView = await offline.post('/v1/score', { body, headers: fromForm() });
+    expect(full.body.status).toBe('unverified');
+    expect(publicView.body).toEqual({
+      decisionId: expect.any(String),
+      result: 'accepted',
+      messages: [],
+    });
   });
 
   it('shows only the words rules mark safe to show the person', async () => {
