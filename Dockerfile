@@ -11,6 +11,8 @@ COPY src ./src
 RUN npm run build
 
 FROM ${NODE_IMAGE} AS runtime
+# Production refuses to start without API keys: set API_KEYS_FILE (or API_KEYS) and
+# API_KEY_PEPPER, e.g. from mounted secrets (README, "API keys and security").
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -20,6 +20,18 @@ const noTransportInDomain = {
   ],
 };
 
+const noProcessEnv = {
+  object: 'process',
+  property: 'env',
+  message: 'read config, not process.env',
+};
+/** Merging request data into objects with prototypes is how pollution gets in. */
+const noObjectAssign = {
+  object: 'Object',
+  property: 'assign',
+  message: 'build objects from zod output or Object.create(null); never merge request data',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/'] },
   js.configs.recommended,
@@ -73,10 +85,11 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/server.ts', 'src/cli/**'],
     rules: {
-      'no-restricted-properties': [
-        'error',
-        { object: 'process', property: 'env', message: 'read config, not process.env' },
-      ],
+      'no-restricted-properties': ['error', noObjectAssign, noProcessEnv],
     },
+  },
+  {
+    files: ['src/server.ts', 'src/cli/**/*.ts'],
+    rules: { 'no-restricted-properties': ['error', noObjectAssign] },
   },
 );

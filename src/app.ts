@@ -1,9 +1,14 @@
 import express, { type Express } from 'express';
+import type { AuthSettings } from './auth/auth-settings';
 import type { Logger, RuleSetProvider } from './domain/ports';
 import type { ScoringDeps } from './domain/score-prospect';
 import type { RuleOperations } from './engine/rule-ops/rule-operations';
+import { authenticate } from './http/middleware/authenticate';
+import { corsPreflight } from './http/middleware/cors-preflight';
 import type { JsonBodyOptions } from './http/middleware/json-body';
+import { rateLimit } from './http/middleware/rate-limit';
 import { requestId } from './http/middleware/request-id';
+import { securityHeaders } from './http/middleware/security-headers';
 import { problemHandler, sendProblem } from './http/problem';
 import { metaRoutes } from './http/routes/meta-routes';
 import { rulesRoutes } from './http/routes/rules-routes';
@@ -18,6 +23,10 @@ export interface AppDeps {
   /** The text of openapi.yaml, served as the contract. */
   openapiDocument: string;
   body?: Partial<JsonBodyOptions>;
+  /** API keys and rate limits, or `open` (development only: no keys configured). */
+  auth: AuthSettings;
+  /** Reverse proxies in front of the service whose X-Forwarded-For is believed (hops). */
+  trustedProxies: number;
 }
 
 export const DEFAULT_BODY_LIMITS: JsonBodyOptions = { limit: 100 * 1024, maxDepth: 16 };
@@ -28,9 +37,15 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.trustedProxies);
   const body = { ...DEFAULT_BODY_LIMITS, ...deps.body };
 
   app.use(requestId());
+  // Before any body is parsed: a stranger's body is never read.
+  app.use(securityHeaders());
+  app.use(corsPreflight(deps.auth));
+  app.use(authenticate(deps.auth));
+  app.use(rateLimit(deps.auth, deps.scoring.clock));
   app.use(metaRoutes(deps.openapiDocument));
   app.use(scoreRoutes(deps.scoring, body));
   app.use(batchRoutes({ ...deps.batch, scoring: deps.scoring, logger: deps.logger }));

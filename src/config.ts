@@ -49,6 +49,47 @@ const EnvSchema = z.object({
   IDEMPOTENCY_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(256),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `production` refuses to start without API keys. */
+  NODE_ENV: z.string().optional(),
+  /** JSON file of API clients and their key digests (see README, "API keys"). */
+  API_KEYS_FILE: z.string().min(1).optional(),
+  /** The same JSON inline, for platforms that pass secrets as variables. */
+  API_KEYS: z.string().min(1).optional(),
+  /** Secret the key digests are HMACs with; needed whenever keys are configured. */
+  API_KEY_PEPPER: z.string().min(32, 'at least 32 characters').optional(),
+  /** Who may read /metrics: `admin` keys only, or anyone who can reach the port. */
+  METRICS_ACCESS: z.enum(['admin', 'open']).default('admin'),
+  /** Reverse proxies (hops) in front of the service whose X-Forwarded-For is believed. */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** Requests per minute per API client, unless its keys-file entry says otherwise. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Requests per minute per publishable client and client IP. */
+  RATE_LIMIT_PUBLISHABLE_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Longest time to receive a whole request (an NDJSON batch upload included), in ms. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  /** Longest time to receive a request's headers, in ms (slow-header attacks). */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(20_000),
+  /** How long an idle keep-alive connection stays open, in ms (above the load balancer's). */
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(5000),
+});
+
+/** Rules across variables: where API keys come from, and no open service in production. */
+const CheckedEnvSchema = EnvSchema.superRefine((env, ctx) => {
+  const keys = env.API_KEYS_FILE !== undefined || env.API_KEYS !== undefined;
+  const problem = (variable: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [variable], message });
+  if (env.API_KEYS_FILE !== undefined && env.API_KEYS !== undefined) {
+    problem('API_KEYS', 'set API_KEYS or API_KEYS_FILE, not both');
+  }
+  if (keys && env.API_KEY_PEPPER === undefined) {
+    problem('API_KEY_PEPPER', 'required when API keys are configured');
+  }
+  if (!keys && env.NODE_ENV === 'production') {
+    problem(
+      'API_KEYS_FILE',
+      'required when NODE_ENV=production (or API_KEYS): the service will not run open in production',
+    );
+  }
 });
 
 export type Config = Readonly<z.output<typeof EnvSchema>>;
@@ -67,7 +108,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   // An empty variable means "unset", as shells and orchestrators often write it.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const result = EnvSchema.safeParse(present);
+  const result = CheckedEnvSchema.safeParse(present);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),

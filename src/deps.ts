@@ -2,13 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppDeps } from './app';
+import { MemoryRateLimitStore } from './adapters/memory-rate-limit-store';
+import { ApiKeyRegistry } from './auth/api-key-registry';
+import { parseApiKeysFile } from './auth/api-keys-file';
+import type { AuthSettings } from './auth/auth-settings';
 import { loadCustomerFileMatcher, noCustomers } from './adapters/customer-file';
 import { SourceRegistry } from './adapters/http-source/source-registry';
 import { MemoryIdempotencyStore } from './adapters/memory-idempotency-store';
 import { sharedLimiter } from './adapters/shared-limiter';
 import { watchRuleDirectory } from './adapters/rule-directory-watcher';
 import { readRuleSetFiles } from './adapters/rule-set-directory';
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
 import type { Clock, CustomerMatcher, Logger } from './domain/ports';
 import { RuleHitCounter } from './domain/rule-hit-counter';
 import type { ScoringDeps } from './domain/score-prospect';
@@ -48,6 +52,7 @@ export const OPENAPI_PATH = join(__dirname, '..', 'openapi.yaml');
  */
 export async function buildDependencies(config: Config, runtime: Runtime): Promise<Dependencies> {
   const { clock, logger, env } = runtime;
+  const auth = authSettings(config);
   const sources = new SourceRegistry({ env, now: () => clock.now().getTime() });
   const prepare = (files: RuleSetFiles) =>
     prepareRuleSet(files, {
@@ -123,6 +128,8 @@ export async function buildDependencies(config: Config, runtime: Runtime): Promi
       },
       logger,
       openapiDocument: readFileSync(OPENAPI_PATH, 'utf8'),
+      auth,
+      trustedProxies: config.TRUSTED_PROXIES,
     },
     reloader,
     close: () => {
@@ -130,5 +137,37 @@ export async function buildDependencies(config: Config, runtime: Runtime): Promi
       customerFile?.close();
       sources.closeAll();
     },
+  };
+}
+
+/**
+ * API keys from API_KEYS_FILE or API_KEYS, or open mode when neither is set (config.ts has
+ * already refused that in production). A bad keys file stops start-up, naming each problem.
+ */
+function authSettings(config: Config): AuthSettings {
+  const source =
+    config.API_KEYS_FILE === undefined
+      ? config.API_KEYS === undefined
+        ? undefined
+        : { name: 'API_KEYS', text: config.API_KEYS }
+      : {
+          name: `API_KEYS_FILE (${config.API_KEYS_FILE})`,
+          text: readFileSync(config.API_KEYS_FILE, 'utf8'),
+        };
+  if (source === undefined) return { mode: 'open' };
+  if (config.API_KEY_PEPPER === undefined) {
+    throw new ConfigError(['API_KEY_PEPPER: required when API keys are configured']);
+  }
+  const parsed = parseApiKeysFile(source.text, source.name);
+  if (!parsed.ok) throw new ConfigError(parsed.problems);
+  return {
+    mode: 'keys',
+    registry: new ApiKeyRegistry({ pepper: config.API_KEY_PEPPER, file: parsed.file }),
+    limits: {
+      perMinute: config.RATE_LIMIT_PER_MINUTE,
+      publishablePerIpPerMinute: config.RATE_LIMIT_PUBLISHABLE_PER_IP_PER_MINUTE,
+    },
+    store: new MemoryRateLimitStore(),
+    metricsAccess: config.METRICS_ACCESS,
   };
 }

@@ -26,6 +26,10 @@ async function main(): Promise<void> {
       env: process.env,
     });
   } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Refusing to start: ${error.message}\n`);
+      process.exit(2);
+    }
     if (error instanceof RuleSetRefusedError) {
       const dir = config.RULES_DIR.replace(/\/$/, '');
       process.stderr.write(`Refusing to start: the rule set in ${dir} is invalid.\n`);
@@ -39,12 +43,23 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  if (deps.app.auth.mode === 'open') {
+    logger.warn(
+      { auth: 'open' },
+      'development mode, no API keys configured: every route is open to anyone',
+    );
+  }
+
   // After the rule set is known to be good: a refused start should not leave a sandbox behind.
   const sandbox = await startBundledSandbox(config, logger);
   const server = createApp(deps.app).listen(config.PORT, config.HOST, () => {
     const version = deps.app.scoring.rules.current().version;
     logger.info({ port: config.PORT, host: config.HOST, ruleset: version }, 'listening');
   });
+  // Slow or idle clients must not hold connections (and the personal data in flight) forever.
+  server.requestTimeout = config.REQUEST_TIMEOUT_MS;
+  server.headersTimeout = config.HEADERS_TIMEOUT_MS;
+  server.keepAliveTimeout = config.KEEP_ALIVE_TIMEOUT_MS;
 
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');

@@ -6,6 +6,8 @@ export const ERROR_CODES = {
   validation_failed: { status: 400, title: 'The request has invalid fields' },
   malformed_json: { status: 400, title: 'The body is not valid JSON' },
   forbidden_key: { status: 400, title: 'The body uses a reserved key' },
+  unauthorized: { status: 401, title: 'A valid API key is required' },
+  forbidden: { status: 403, title: 'This key may not do this' },
   not_found: { status: 404, title: 'No such resource' },
   payload_too_large: { status: 413, title: 'The body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
@@ -15,6 +17,7 @@ export const ERROR_CODES = {
     status: 409,
     title: 'A request with this Idempotency-Key is in progress',
   },
+  rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'Internal error' },
 } as const;
 

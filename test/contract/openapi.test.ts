@@ -309,7 +309,13 @@ describe('openapi.yaml', () => {
   it('holds response examples that pass the contract check', () => {
     const fabricated = (status: number, mediaType: string, value: unknown): ResponseUnderTest => ({
       status,
-      headers: { 'content-type': `${mediaType}; charset=utf-8`, 'x-request-id': 'example-1' },
+      // With the headers the 401 and 429 answers must carry; other answers do not document them.
+      headers: {
+        'content-type': `${mediaType}; charset=utf-8`,
+        'x-request-id': 'example-1',
+        'www-authenticate': 'Bearer',
+        'retry-after': '37',
+      },
       body: typeof value === 'string' ? {} : value,
       text: typeof value === 'string' ? value : JSON.stringify(value),
     });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Express } from 'express';
 import { createApp } from '../../src/app';
+import type { AuthSettings } from '../../src/auth/auth-settings';
 import { MemoryIdempotencyStore } from '../../src/adapters/memory-idempotency-store';
 import { sharedLimiter } from '../../src/adapters/shared-limiter';
 import { noCustomers } from '../../src/adapters/customer-file';
@@ -61,6 +62,9 @@ export interface TestAppOptions {
   hashKey?: string;
   defaultPhoneRegion?: string;
   logger?: Logger;
+  /** API keys (see test/helpers/api-keys.ts); open, as in development, by default. */
+  auth?: AuthSettings;
+  trustedProxies?: number;
 }
 
 export interface TestApp {
@@ -125,6 +129,8 @@ export function buildTestApp(options: TestAppOptions = {}): TestApp {
     },
     logger: options.logger ?? silentLogger,
     openapiDocument: OPENAPI_DOCUMENT,
+    auth: options.auth ?? { mode: 'open' },
+    trustedProxies: options.trustedProxies ?? 0,
   });
   return { app, rules, evaluations: () => evaluations };
 }

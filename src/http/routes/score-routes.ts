@@ -5,6 +5,7 @@ import type { JsonBodyOptions } from '../middleware/json-body';
 import { jsonBody } from '../middleware/json-body';
 import { parseInput } from '../parse-input';
 import { presentDecision } from '../present-decision';
+import { presentDecisionFor } from '../public-decision';
 import { IdentifyRequestSchema, ScoreRequestSchema, splitRequest } from '../request-schemas';
 
 export function scoreRoutes(scoring: ScoringDeps, body: JsonBodyOptions): Router {
@@ -13,7 +14,7 @@ export function scoreRoutes(scoring: ScoringDeps, body: JsonBodyOptions): Router
     const { prospect, options } = splitRequest(parseInput(ScoreRequestSchema, req.body), {
       cacheControl: req.get('cache-control'),
     });
-    res.json(presentDecision(await scoreProspect(scoring, prospect, options)));
+    res.json(presentDecisionFor(res, await scoreProspect(scoring, prospect, options)));
   });
   router.post('/v1/identify', ...jsonBody(body), async (req, res) => {
     const parsed = parseInput(IdentifyRequestSchema, req.body);
