@@ -1,9 +1,12 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger, RuleSetProvider } from './domain/ports';
 import type { ScoringDeps } from './domain/score-prospect';
 import type { RuleOperations } from './engine/rule-ops/rule-operations';
 import type { JsonBodyOptions } from './http/middleware/json-body';
 import { requestId } from './http/middleware/request-id';
+import { requestLogger, type RequestObserver } from './http/middleware/request-logger';
+import { metricsRoutes, type MetricsSource } from './http/routes/metrics-routes';
+import { ServiceLifecycle, closeConnectionsWhenStopping } from './http/service-lifecycle';
 import { problemHandler, sendProblem } from './http/problem';
 import { metaRoutes } from './http/routes/meta-routes';
 import { rulesRoutes } from './http/routes/rules-routes';
@@ -18,6 +21,12 @@ export interface AppDeps {
   /** The text of openapi.yaml, served as the contract. */
   openapiDocument: string;
   body?: Partial<JsonBodyOptions>;
+  /** Serves GET /metrics and times every request; without it there is no /metrics. */
+  metrics?: MetricsSource & RequestObserver;
+  /** Runs before GET /metrics (e.g. an API key check); /metrics is open without one. */
+  metricsGuard?: RequestHandler;
+  /** Readiness and shutdown state, driven by the process entry. */
+  lifecycle?: ServiceLifecycle;
 }
 
 export const DEFAULT_BODY_LIMITS: JsonBodyOptions = { limit: 100 * 1024, maxDepth: 16 };
@@ -30,10 +39,17 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   const body = { ...DEFAULT_BODY_LIMITS, ...deps.body };
 
+  const lifecycle = deps.lifecycle ?? new ServiceLifecycle();
+
   app.use(requestId());
-  app.use(metaRoutes(deps.openapiDocument));
+  app.use(requestLogger(deps.logger, deps.metrics));
+  app.use(closeConnectionsWhenStopping(lifecycle));
+  app.use(
+    metaRoutes({ openapiDocument: deps.openapiDocument, rules: deps.scoring.rules, lifecycle }),
+  );
+  if (deps.metrics !== undefined) app.use(metricsRoutes(deps.metrics, deps.metricsGuard));
   app.use(scoreRoutes(deps.scoring, body));
-  app.use(batchRoutes({ ...deps.batch, scoring: deps.scoring, logger: deps.logger }));
+  app.use(batchRoutes({ ...deps.batch, scoring: deps.scoring, logger: deps.logger, lifecycle }));
   app.use(rulesRoutes(deps.scoring.rules, deps.ruleOps));
   app.use((req, res) => {
     sendProblem(res, 'not_found', `No route for ${req.method} ${req.path.slice(0, 200)}.`);

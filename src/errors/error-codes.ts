@@ -16,6 +16,7 @@ export const ERROR_CODES = {
     title: 'A request with this Idempotency-Key is in progress',
   },
   internal_error: { status: 500, title: 'Internal error' },
+  shutting_down: { status: 503, title: 'The service is shutting down' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
