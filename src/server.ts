@@ -45,7 +45,10 @@ async function main(): Promise<void> {
   const sandbox = await startBundledSandbox(config, logger);
   const server = createApp(deps.app).listen(config.PORT, config.HOST, () => {
     const version = deps.app.scoring.rules.current().version;
-    logger.info({ port: config.PORT, host: config.HOST, ruleset: version }, 'listening');
+    // The bound port, not the configured one: PORT=0 picks a free port.
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
+    logger.info({ port, host: config.HOST, ruleset: version }, 'listening');
   });
 
   let stopping = false;
