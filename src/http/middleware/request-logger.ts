@@ -35,8 +35,8 @@ export function requestLogger(logger: Logger, observer?: RequestObserver): Reque
         ...(typeof keyId === 'string' ? { keyId } : {}),
         ...(res.writableFinished ? {} : { aborted: true }),
       };
-      if (status >= 500) logger.error(line, 'request failed');
-      else logger.info(line, 'request');
+      // Always info: a 5xx has its own error line (with the cause) from the error handler.
+      logger.info(line, 'request');
     });
     next();
   };
