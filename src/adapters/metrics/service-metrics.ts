@@ -49,10 +49,13 @@ export class ServiceMetrics implements ScoringObserver {
   private readonly lookupCost: Counter<'source'>;
   private readonly cache: Counter<'source' | 'result'>;
   private readonly reloadFailures: Counter;
-  private readonly children = new Map<
+  /** Label children of the request families, by route, method and status. */
+  private readonly series = new Map<
     string,
-    { inc(n?: number): void; observe?(v: number): void }
+    { count: Counter.Internal; time: Histogram.Internal<'route' | 'method' | 'status'> }
   >();
+  /** Label children of decisions_total, by outcome and tier. */
+  private readonly outcomes = new Map<string, Counter.Internal>();
 
   constructor(options: ServiceMetricsOptions) {
     const registers = [this.registry];
@@ -160,31 +163,39 @@ export class ServiceMetrics implements ScoringObserver {
   requestFinished(route: string, method: string, status: number, seconds: number): void {
     this.inFlight.dec();
     const verb = KNOWN_METHODS.has(method) ? method : 'OTHER';
-    const key = `r\0${route}\0${verb}\0${status}`;
-    let child = this.children.get(key);
-    if (child === undefined) {
+    const key = `${route} ${verb} ${status}`;
+    let series = this.series.get(key);
+    if (series === undefined) {
       const labels: LabelValues<'route' | 'method' | 'status'> = {
         route,
         method: verb,
         status: String(status),
       };
-      const count = this.requests.labels(labels);
-      const time = this.requestSeconds.labels(labels);
-      child = { inc: () => count.inc(), observe: (value) => time.observe(value) };
-      this.children.set(key, child);
+      series = { count: this.requests.labels(labels), time: this.requestSeconds.labels(labels) };
+      this.series.set(key, series);
     }
-    child.inc();
-    child.observe?.(seconds);
+    series.count.inc();
+    series.time.observe(seconds);
   }
 
   decided(tally: DecisionTally): void {
     if (tally.status === 'existing_customer') {
       this.skips.labels(tally.matchedBy).inc();
     } else if (tally.status === 'unverified') {
-      this.decisions.labels('unverified', 'none').inc();
+      this.outcome('unverified', 'none').inc();
     } else {
-      this.decisions.labels(tally.decision, tally.tier).inc();
+      this.outcome(tally.decision, tally.tier).inc();
     }
+  }
+
+  private outcome(outcome: string, tier: string): Counter.Internal {
+    const key = `${outcome} ${tier}`;
+    let child = this.outcomes.get(key);
+    if (child === undefined) {
+      child = this.decisions.labels(outcome, tier);
+      this.outcomes.set(key, child);
+    }
+    return child;
   }
 
   lookedUp(source: string, status: LookupStatus, ms: number): void {
