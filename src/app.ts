@@ -9,6 +9,9 @@ import type { JsonBodyOptions } from './http/middleware/json-body';
 import { rateLimit } from './http/middleware/rate-limit';
 import { requestId } from './http/middleware/request-id';
 import { securityHeaders } from './http/middleware/security-headers';
+import { requestLogger, type RequestObserver } from './http/middleware/request-logger';
+import { metricsRoutes, type MetricsSource } from './http/routes/metrics-routes';
+import { ServiceLifecycle, closeConnectionsWhenStopping } from './http/service-lifecycle';
 import { problemHandler, sendProblem } from './http/problem';
 import { metaRoutes } from './http/routes/meta-routes';
 import { rulesRoutes } from './http/routes/rules-routes';
@@ -27,6 +30,10 @@ export interface AppDeps {
   auth: AuthSettings;
   /** Reverse proxies in front of the service whose X-Forwarded-For is believed (hops). */
   trustedProxies: number;
+  /** Serves GET /metrics and times every request; without it there is no /metrics. */
+  metrics?: MetricsSource & RequestObserver;
+  /** Readiness and shutdown state, driven by the process entry. */
+  lifecycle?: ServiceLifecycle;
 }
 
 export const DEFAULT_BODY_LIMITS: JsonBodyOptions = { limit: 100 * 1024, maxDepth: 16 };
@@ -40,15 +47,22 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.trustedProxies);
   const body = { ...DEFAULT_BODY_LIMITS, ...deps.body };
 
+  const lifecycle = deps.lifecycle ?? new ServiceLifecycle();
+
   app.use(requestId());
+  app.use(requestLogger(deps.logger, deps.metrics));
+  app.use(closeConnectionsWhenStopping(lifecycle));
   // Before any body is parsed: a stranger's body is never read.
   app.use(securityHeaders());
   app.use(corsPreflight(deps.auth));
   app.use(authenticate(deps.auth));
   app.use(rateLimit(deps.auth, deps.scoring.clock));
-  app.use(metaRoutes(deps.openapiDocument));
+  app.use(
+    metaRoutes({ openapiDocument: deps.openapiDocument, rules: deps.scoring.rules, lifecycle }),
+  );
+  if (deps.metrics !== undefined) app.use(metricsRoutes(deps.metrics));
   app.use(scoreRoutes(deps.scoring, body));
-  app.use(batchRoutes({ ...deps.batch, scoring: deps.scoring, logger: deps.logger }));
+  app.use(batchRoutes({ ...deps.batch, scoring: deps.scoring, logger: deps.logger, lifecycle }));
   app.use(rulesRoutes(deps.scoring.rules, deps.ruleOps));
   app.use((req, res) => {
     sendProblem(res, 'not_found', `No route for ${req.method} ${req.path.slice(0, 200)}.`);

@@ -47,6 +47,18 @@ const EnvSchema = z.object({
     .default(86_400),
   /** Memory for kept batch answers, in MB; the oldest are forgotten first. */
   IDEMPOTENCY_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(256),
+  /**
+   * On SIGTERM/SIGINT: how long streaming (NDJSON) batches may go on before they are ended with a
+   * "shutting down" line, in ms. Other requests in flight are always let finish.
+   */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** On SIGTERM/SIGINT: the hard limit, in ms, after which the process exits even with work left. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(900_000).default(30_000),
+  /** Also export Node process metrics (CPU, memory, event loop lag, GC) at /metrics. */
+  METRICS_PROCESS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `production` refuses to start without API keys. */

@@ -9,6 +9,7 @@ import type { AuthSettings } from './auth/auth-settings';
 import { loadCustomerFileMatcher, noCustomers } from './adapters/customer-file';
 import { SourceRegistry } from './adapters/http-source/source-registry';
 import { MemoryIdempotencyStore } from './adapters/memory-idempotency-store';
+import { ServiceMetrics } from './adapters/metrics/service-metrics';
 import { sharedLimiter } from './adapters/shared-limiter';
 import { watchRuleDirectory } from './adapters/rule-directory-watcher';
 import { readRuleSetFiles } from './adapters/rule-set-directory';
@@ -21,6 +22,7 @@ import { prepareRuleSet } from './engine/prepare-rule-set';
 import { createRuleOperations } from './engine/rule-ops/rule-operations';
 import { RuleSetHolder } from './engine/rule-set-holder';
 import { RuleSetReloader } from './engine/rule-set-reloader';
+import { ServiceLifecycle } from './http/service-lifecycle';
 
 export interface Runtime {
   clock: Clock;
@@ -32,6 +34,7 @@ export interface Runtime {
 export interface Dependencies {
   app: AppDeps;
   reloader: RuleSetReloader;
+  lifecycle: ServiceLifecycle;
   close(): void;
 }
 
@@ -68,6 +71,8 @@ export async function buildDependencies(config: Config, runtime: Runtime): Promi
     throw new RuleSetRefusedError(first.errors);
   }
   const rules = new RuleSetHolder(first.ruleSet);
+  const metrics = new ServiceMetrics({ rules, processMetrics: config.METRICS_PROCESS });
+  const lifecycle = new ServiceLifecycle();
   const reloader = new RuleSetReloader({
     holder: rules,
     readFiles,
@@ -75,6 +80,7 @@ export async function buildDependencies(config: Config, runtime: Runtime): Promi
     clock,
     logger,
     onActivated: () => sources.retainOnly(rules.current().sources),
+    onRefused: () => metrics.reloadRefused(),
     loadedFrom: files,
   });
   const watcher = config.RULES_WATCH
@@ -106,12 +112,14 @@ export async function buildDependencies(config: Config, runtime: Runtime): Promi
     deadlineMs: config.SCORE_DEADLINE_MS,
     scoreUnverified: config.SCORE_UNVERIFIED,
     hits,
+    observer: metrics,
   };
   return {
     app: {
       scoring,
       ruleOps: createRuleOperations({
-        scoring,
+        // Dry runs decide nothing, so they are not counted as decisions.
+        scoring: { ...scoring, observer: undefined },
         hits,
         lastReload: () => reloader.lastReload(),
         env,
@@ -130,8 +138,11 @@ export async function buildDependencies(config: Config, runtime: Runtime): Promi
       openapiDocument: readFileSync(OPENAPI_PATH, 'utf8'),
       auth,
       trustedProxies: config.TRUSTED_PROXIES,
+      metrics,
+      lifecycle,
     },
     reloader,
+    lifecycle,
     close: () => {
       watcher?.close();
       customerFile?.close();

@@ -1,4 +1,6 @@
-import { pino, type Logger } from 'pino';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { createLogger } from './adapters/create-logger';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { RuleSetRefusedError, buildDependencies, type Dependencies } from './deps';
@@ -16,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'prospect-scorer' } });
+  const logger = createLogger({ level: config.LOG_LEVEL });
 
   let deps: Dependencies;
   try {
@@ -54,23 +56,76 @@ async function main(): Promise<void> {
   const sandbox = await startBundledSandbox(config, logger);
   const server = createApp(deps.app).listen(config.PORT, config.HOST, () => {
     const version = deps.app.scoring.rules.current().version;
-    logger.info({ port: config.PORT, host: config.HOST, ruleset: version }, 'listening');
+    // The bound port, not the configured one: PORT=0 picks a free port.
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
+    logger.info({ port, host: config.HOST, ruleset: version }, 'listening');
   });
   // Slow or idle clients must not hold connections (and the personal data in flight) forever.
   server.requestTimeout = config.REQUEST_TIMEOUT_MS;
   server.headersTimeout = config.HEADERS_TIMEOUT_MS;
   server.keepAliveTimeout = config.KEEP_ALIVE_TIMEOUT_MS;
 
-  const shutdown = (signal: string): void => {
-    logger.info({ signal }, 'shutting down');
-    server.close(() => {
-      deps.close();
-      void (sandbox?.close() ?? Promise.resolve()).finally(() => process.exit(0));
-    });
-    server.closeIdleConnections();
+  let stopping = false;
+  const onSignal = (signal: string): void => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting for requests in flight');
+      logger.flush();
+      process.exit(1);
+    }
+    stopping = true;
+    shutDown({ server, deps, sandbox, logger, config, signal });
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+}
+
+interface ShutdownContext {
+  server: Server;
+  deps: Dependencies;
+  sandbox: RunningSandbox | undefined;
+  logger: Logger;
+  config: Config;
+  signal: string;
+}
+
+/**
+ * Stops without dropping requests: not ready from now on, no new connections, every request in
+ * flight answered (NDJSON streams until SHUTDOWN_GRACE_MS, then ended with a "shutting down"
+ * line), then sources, watchers and the sandbox closed, the log flushed, exit 0. Past
+ * SHUTDOWN_TIMEOUT_MS it exits 1 with work left.
+ */
+function shutDown({ server, deps, sandbox, logger, config, signal }: ShutdownContext): void {
+  logger.info(
+    { signal, graceMs: config.SHUTDOWN_GRACE_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
+    'shutting down: finishing requests in flight',
+  );
+  deps.lifecycle.beginShutdown();
+  const hardStop = setTimeout(() => {
+    logger.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting');
+    logger.flush();
+    process.exit(1);
+  }, config.SHUTDOWN_TIMEOUT_MS);
+  hardStop.unref();
+  const streams = setTimeout(() => deps.lifecycle.endStreams(), config.SHUTDOWN_GRACE_MS);
+  streams.unref();
+  // A keep-alive connection whose request was under way when shutdown began becomes idle only
+  // after its answer; close such connections as they go idle rather than wait for their timeout.
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  sweep.unref();
+  server.close(() => {
+    clearTimeout(streams);
+    clearInterval(sweep);
+    deps.close();
+    void (sandbox?.close() ?? Promise.resolve())
+      .catch(() => undefined)
+      .finally(() => {
+        logger.info({}, 'stopped');
+        logger.flush();
+        process.exit(0);
+      });
+  });
+  server.closeIdleConnections();
 }
 
 /**

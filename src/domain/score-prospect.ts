@@ -12,6 +12,7 @@ import type {
   RuleSetProvider,
 } from './ports';
 import { PROSPECT_FACTS, type Prospect } from './prospect';
+import type { ScoringObserver } from './scoring-observer';
 import { createSignalSet, type SignalOptions } from './signals/signal-set';
 import { isSignalName, type SignalName, type SignalValue } from './signals/signal-catalog';
 
@@ -27,6 +28,8 @@ export interface ScoringDeps {
   scoreUnverified: boolean;
   /** Counts live rule hits (left out for rule tests and dry runs, which decide nothing). */
   hits?: RuleHits;
+  /** Counts live decisions and lookups for metrics (left out, like hits, where nothing is decided). */
+  observer?: ScoringObserver;
 }
 
 /** Counts how often each rule fired in live decisions, for ops. */
@@ -123,6 +126,7 @@ export function startDecision(
     deadline: now() + deps.deadlineMs,
     now,
     noCache: options.noCache === true,
+    observer: deps.observer,
   });
   return { ruleSet, session };
 }
@@ -142,6 +146,7 @@ export async function decide(
 
   const customer = await checkCustomer(deps, ruleSet, prospect, session);
   if (customer.status === 'customer') {
+    deps.observer?.decided({ status: 'existing_customer', matchedBy: customer.match.by });
     return {
       ...(await finish()),
       status: 'existing_customer',
@@ -150,6 +155,7 @@ export async function decide(
     };
   }
   if (customer.status === 'unverified' && !deps.scoreUnverified) {
+    deps.observer?.decided({ status: 'unverified' });
     return { ...(await finish()), status: 'unverified', ...UNLABELLED };
   }
 
@@ -164,10 +170,12 @@ export async function decide(
   };
   const fired = await ruleSet.evaluator.evaluate(facts);
   deps.hits?.record(fired.map((rule) => rule.name));
+  const outcome = applyPolicy(ruleSet.policy, fired);
+  deps.observer?.decided({ status: 'scored', decision: outcome.decision, tier: outcome.tier });
   return {
     ...(await finish()),
     status: 'scored',
-    ...applyPolicy(ruleSet.policy, fired),
+    ...outcome,
     signals: signals.seen(),
   };
 }

@@ -21,6 +21,8 @@ export interface ReloaderOptions {
   logger: Logger;
   /** Called after a new rule set is active (e.g. to retire sources it no longer uses). */
   onActivated?: () => void;
+  /** Called when a changed directory is refused (unreadable, invalid, or failing its tests). */
+  onRefused?: () => void;
   /** The files the active rule set was loaded from, so an unchanged directory is not reloaded. */
   loadedFrom?: RuleSetFiles;
 }
@@ -74,6 +76,7 @@ export class RuleSetReloader {
       files = this.options.readFiles();
     } catch (error) {
       this.record(false, [`cannot read the rule directory: ${(error as Error).message}`]);
+      this.options.onRefused?.();
       return;
     }
     const fingerprint = fingerprintOf(files);
@@ -83,6 +86,7 @@ export class RuleSetReloader {
     const result = await this.options.prepare(files);
     if (!result.ok) {
       this.record(false, result.errors);
+      this.options.onRefused?.();
       logger.warn(
         { version: holder.current().version, errors: result.errors },
         'rule reload refused; the last good rule set keeps serving',

@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'Internal error' },
+  shutting_down: { status: 503, title: 'The service is shutting down' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

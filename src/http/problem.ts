@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from '../domain/ports';
 import { AppError, type FieldError } from '../errors/app-error';
 import { ERROR_CODES, problemType, type ErrorCode } from '../errors/error-codes';
+import { loggableError } from '../errors/loggable-error';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -35,10 +36,10 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     }
     logger.error(
       {
-        err: error,
+        error: loggableError(error),
         requestId: res.getHeader('x-request-id'),
         method: req.method,
-        route: req.route?.path,
+        route: typeof req.route?.path === 'string' ? req.route.path : undefined,
       },
       'unhandled error',
     );

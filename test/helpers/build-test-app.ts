@@ -5,6 +5,8 @@ import type { Express } from 'express';
 import { createApp } from '../../src/app';
 import type { AuthSettings } from '../../src/auth/auth-settings';
 import { MemoryIdempotencyStore } from '../../src/adapters/memory-idempotency-store';
+import { ServiceMetrics } from '../../src/adapters/metrics/service-metrics';
+import { ServiceLifecycle } from '../../src/http/service-lifecycle';
 import { sharedLimiter } from '../../src/adapters/shared-limiter';
 import { noCustomers } from '../../src/adapters/customer-file';
 import { readRuleSetFiles } from '../../src/adapters/rule-set-directory';
@@ -70,6 +72,10 @@ export interface TestAppOptions {
 export interface TestApp {
   app: Express;
   rules: RuleSetProvider;
+  /** The app's own metrics registry (process metrics off). */
+  metrics: ServiceMetrics;
+  /** Drive readiness and shutdown as the process entry would. */
+  lifecycle: ServiceLifecycle;
   /** How many times the active rule set's evaluator has run. */
   evaluations(): number;
 }
@@ -99,6 +105,8 @@ export function buildTestApp(options: TestAppOptions = {}): TestApp {
     },
   };
   const rules = new RuleSetHolder(counted);
+  const metrics = new ServiceMetrics({ rules, processMetrics: false });
+  const lifecycle = new ServiceLifecycle();
   const hits = new RuleHitCounter();
   const createSource = options.createSource ?? noRecordSource;
   const scoring: ScoringDeps = {
@@ -110,11 +118,12 @@ export function buildTestApp(options: TestAppOptions = {}): TestApp {
     deadlineMs: options.deadlineMs ?? 1500,
     scoreUnverified: options.scoreUnverified ?? false,
     hits,
+    observer: metrics,
   };
   const app = createApp({
     scoring,
     ruleOps: createRuleOperations({
-      scoring,
+      scoring: { ...scoring, observer: undefined },
       hits,
       lastReload: () => options.lastReload?.() ?? null,
       env: options.env ?? {},
@@ -131,8 +140,10 @@ export function buildTestApp(options: TestAppOptions = {}): TestApp {
     openapiDocument: OPENAPI_DOCUMENT,
     auth: options.auth ?? { mode: 'open' },
     trustedProxies: options.trustedProxies ?? 0,
+    metrics,
+    lifecycle,
   });
-  return { app, rules, evaluations: () => evaluations };
+  return { app, rules, metrics, lifecycle, evaluations: () => evaluations };
 }
 
 function customersFrom(

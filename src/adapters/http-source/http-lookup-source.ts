@@ -2,6 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance, isAxiosError } from 'axios';
 import {
+  CircuitState,
   ConsecutiveBreaker,
   ExponentialBackoff,
   bulkhead,
@@ -10,6 +11,7 @@ import {
   isBrokenCircuitError,
   retry,
   wrap,
+  type CircuitBreakerPolicy,
   type IPolicy,
 } from 'cockatiel';
 import { LRUCache } from 'lru-cache';
@@ -18,6 +20,7 @@ import type {
   FetchOptions,
   LookupSource,
   SourceAnswer,
+  SourceHealth,
   SourceRecord,
 } from '../../domain/lookups/lookup-source';
 import {
@@ -64,6 +67,8 @@ export class HttpLookupSource implements LookupSource {
   private readonly http: AxiosInstance;
   private readonly agent: HttpAgent;
   private readonly policy: IPolicy;
+  private breaker?: CircuitBreakerPolicy;
+  private consecutiveFailures = 0;
   private readonly cache: LRUCache<string, SourceRecord, FetchContext>;
   /** Why the last fetch of a key failed, for callers that only see lru-cache's `undefined`. */
   private readonly failures: LRUCache<string, { status: FailureStatus; reason: string }>;
@@ -163,6 +168,17 @@ export class HttpLookupSource implements LookupSource {
     return { status: status.get === 'stale' ? 'stale' : 'cache', record };
   }
 
+  health(): SourceHealth {
+    const state = this.breaker?.state;
+    const breaker =
+      state === CircuitState.HalfOpen
+        ? 'half-open'
+        : state === CircuitState.Open || state === CircuitState.Isolated
+          ? 'open'
+          : 'closed';
+    return { breaker, consecutiveFailures: this.consecutiveFailures };
+  }
+
   close(): void {
     this.agent.destroy();
     this.cache.clear();
@@ -182,8 +198,10 @@ export class HttpLookupSource implements LookupSource {
         return this.callOnce(`${url.pathname}${url.search}`);
       });
       this.failures.delete(key);
+      this.consecutiveFailures = 0;
       return record;
     } catch (error) {
+      this.consecutiveFailures += 1;
       this.failures.set(key, classifyFailure(error));
       throw error;
     }
@@ -226,6 +244,7 @@ export class HttpLookupSource implements LookupSource {
       halfOpenAfter: definition.breaker.halfOpenAfterMs,
       breaker: new ConsecutiveBreaker(definition.breaker.consecutiveFailures),
     });
+    this.breaker = breaker;
     const retries = retry(
       handleWhen((error) => error instanceof SourceFailure && error.transient),
       {

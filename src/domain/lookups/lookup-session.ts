@@ -1,3 +1,4 @@
+import type { ScoringObserver } from '../scoring-observer';
 import type { LookupInputs } from './lookup-inputs';
 import type {
   LookupSource,
@@ -31,6 +32,7 @@ export interface LookupSessionOptions {
   deadline: number;
   now: () => number;
   noCache: boolean;
+  observer?: ScoringObserver;
 }
 
 interface Outcome {
@@ -111,6 +113,14 @@ export class LookupSession {
     let outcome = this.outcomes.get(name);
     if (outcome === undefined) {
       outcome = this.lookUp(name);
+      const { observer } = this.options;
+      if (observer !== undefined) {
+        // The second handler keeps a rejected lookup (reported by its reader) from going unhandled.
+        void outcome.then(
+          (done) => observer.lookedUp(name, done.status, done.ms),
+          () => undefined,
+        );
+      }
       this.outcomes.set(name, outcome);
     }
     return outcome;
@@ -157,6 +167,7 @@ export class LookupSession {
       onCall: () => {
         this.committed += source.costPerCall;
         this.costs.set(source.name, (this.costs.get(source.name) ?? 0) + source.costPerCall);
+        this.options.observer?.charged(source.name, source.costPerCall);
       },
     });
     // The fetch goes on after the deadline (bounded by the source's own timeout) to warm the cache.

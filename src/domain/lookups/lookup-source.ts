@@ -51,6 +51,16 @@ export interface FetchOptions {
   onCall?: () => void;
 }
 
+/** A source's circuit breaker: closed (calls go through), half-open (one trial call), open. */
+export type BreakerState = 'closed' | 'half-open' | 'open';
+
+/** How a source is doing, for readiness and metrics. */
+export interface SourceHealth {
+  breaker: BreakerState;
+  /** Upstream calls that failed in a row since the last success (0 when the last one worked). */
+  consecutiveFailures: number;
+}
+
 /**
  * A remote source of facts about a prospect. Implementations cache, coalesce, retry and break
  * circuits; they never throw for an upstream failure, they answer with its status.
@@ -66,5 +76,7 @@ export interface LookupSource {
   fetch(inputs: LookupInputs, options: FetchOptions): Promise<SourceAnswer>;
   /** The cached answer for these inputs (fresh or stale) without calling the source, if any. */
   cached?(inputs: LookupInputs): SourceAnswer | undefined;
+  /** Breaker state and recent failures; sources without one are taken as healthy. */
+  health?(): SourceHealth;
   close(): void;
 }

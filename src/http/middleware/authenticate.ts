@@ -28,17 +28,6 @@ export function authenticate(auth: AuthSettings): RequestHandler {
   };
 }
 
-/**
- * The same check for one router, e.g. in front of a metrics router mounted outside the app's
- * own authentication. Open mode lets everything through, as for the rest of the app.
- */
-export function requireScopes(auth: AuthSettings, scopes: readonly Scope[]): RequestHandler {
-  return (req, res, next) => {
-    if (auth.mode === 'keys') checkKey(auth, scopes, req, res);
-    next();
-  };
-}
-
 function checkKey(
   auth: Extract<AuthSettings, { mode: 'keys' }>,
   scopes: readonly Scope[],

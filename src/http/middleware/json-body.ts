@@ -41,7 +41,18 @@ export function jsonBody(options: JsonBodyOptions): RequestHandler[] {
       if (error === undefined || error === null) return next();
       const type = (error as { type?: unknown }).type;
       const mapped = typeof type === 'string' ? BODY_PARSER_ERRORS[type] : undefined;
-      next(mapped ? mapped() : error);
+      // A body that does not inflate as its Content-Encoding says comes back untyped, as a 400.
+      const undecodable = (error as { status?: unknown }).status === 400;
+      next(
+        mapped
+          ? mapped()
+          : undecodable
+            ? new AppError(
+                'malformed_json',
+                'The body could not be decoded as its Content-Encoding says.',
+              )
+            : error,
+      );
     });
   };
   const screen: RequestHandler = (req, _res, next) => {

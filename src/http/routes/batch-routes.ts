@@ -15,6 +15,7 @@ import {
 import type { Logger } from '../../domain/ports';
 import type { ScoringDeps } from '../../domain/score-prospect';
 import { problemType, ERROR_CODES } from '../../errors/error-codes';
+import { loggableError } from '../../errors/loggable-error';
 import { JsonBatchSchema, parseBatchRecord, recordError, refOf } from '../batch-records';
 import {
   fingerprintOf,
@@ -28,6 +29,7 @@ import { NdjsonLineSplitter, type NdjsonLine } from '../ndjson-lines';
 import { parseInput } from '../parse-input';
 import { presentDecision } from '../present-decision';
 import { splitRequest } from '../request-schemas';
+import type { ServiceLifecycle } from '../service-lifecycle';
 
 const NDJSON = 'application/x-ndjson';
 const MAX_NDJSON_LINE_BYTES = 100 * 1024;
@@ -42,6 +44,8 @@ export interface BatchRouteDeps {
   concurrency: number;
   /** Records of all batch requests in flight at once, leaving room for signup traffic. */
   shared: WorkLimiter;
+  /** Its stream deadline ends NDJSON streams when the server shuts down. */
+  lifecycle?: ServiceLifecycle;
 }
 
 export function batchRoutes(deps: BatchRouteDeps): Router {
@@ -52,7 +56,14 @@ export function batchRoutes(deps: BatchRouteDeps): Router {
     shared: deps.shared,
     options: splitRequest({}, { cacheControl: req.get('cache-control') }).options,
     onUnexpected: (error, record) => {
-      deps.logger.error({ err: error, position: record.position }, 'batch record failed');
+      deps.logger.error(
+        {
+          error: loggableError(error),
+          requestId: req.res?.getHeader('x-request-id'),
+          position: record.position,
+        },
+        'batch record failed',
+      );
       return recordError(
         'internal_error',
         'This record could not be scored; quote the request id.',
@@ -85,10 +96,11 @@ export function batchRoutes(deps: BatchRouteDeps): Router {
     };
     const tally = new BatchTally();
     const input = req.pipe(hashing(hash)).pipe(new NdjsonLineSplitter(MAX_NDJSON_LINE_BYTES));
+    const stop = stopSignal(deps.lifecycle?.streamDeadline);
     try {
       for await (const item of scoreRecords(
         deps.scoring,
-        ndjsonRecords(input),
+        untilStopped(ndjsonRecords(input), stop),
         batchOptions(req),
       )) {
         if (res.destroyed) break;
@@ -96,9 +108,14 @@ export function batchRoutes(deps: BatchRouteDeps): Router {
         await write(presentItem(item, 'line'));
       }
       await write({ summary: tally.result() });
+      if (stop.stopped) {
+        // Records already read were answered above; the caller resends from after the last line.
+        input.destroy();
+        await write({ error: problemOf(SHUTTING_DOWN) });
+      }
       res.end();
       if (key !== undefined) {
-        if (keptBytes <= MAX_REPLAYABLE_BYTES && !res.destroyed) {
+        if (keptBytes <= MAX_REPLAYABLE_BYTES && !res.destroyed && !stop.stopped) {
           const body = kept.join('');
           deps.idempotency.complete(key, hash.digest('hex'), {
             status: 200,
@@ -110,11 +127,16 @@ export function batchRoutes(deps: BatchRouteDeps): Router {
     } catch (error) {
       if (key !== undefined) deps.idempotency.abandon(key);
       input.destroy();
-      deps.logger.error({ err: error }, 'batch stream failed');
+      deps.logger.error(
+        { error: loggableError(error), requestId: res.getHeader('x-request-id') },
+        'batch stream failed',
+      );
       if (!res.writableEnded)
         res.end(
           `${JSON.stringify({ error: problemOf(recordError('internal_error', 'The stream failed; quote the request id.')) })}\n`,
         );
+    } finally {
+      stop.dispose();
     }
   });
 
@@ -184,6 +206,54 @@ async function* ndjsonRecords(lines: AsyncIterable<NdjsonLine>): AsyncGenerator<
       continue;
     }
     yield { position: line, input, ...withRef(refOf(input)) };
+  }
+}
+
+const SHUTTING_DOWN = recordError(
+  'shutting_down',
+  'The server is shutting down: the lines answered above are done, the rest were not read; send them again.',
+);
+
+interface StopSignal {
+  readonly stopped: boolean;
+  readonly reached: Promise<void>;
+  dispose(): void;
+}
+
+/** Follows the shutdown deadline for one stream, and lets go of it when the stream is done. */
+function stopSignal(deadline: AbortSignal | undefined): StopSignal {
+  let stopped = deadline?.aborted === true;
+  let onAbort: () => void = () => undefined;
+  const reached = new Promise<void>((resolve) => {
+    onAbort = () => {
+      stopped = true;
+      resolve();
+    };
+    if (stopped) resolve();
+  });
+  deadline?.addEventListener('abort', onAbort, { once: true });
+  return {
+    get stopped() {
+      return stopped;
+    },
+    reached,
+    dispose: () => deadline?.removeEventListener('abort', onAbort),
+  };
+}
+
+/** Yields from `source` until the stop signal; records already yielded still get scored. */
+async function* untilStopped<T>(source: AsyncIterable<T>, stop: StopSignal): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  const stopped = stop.reached.then(() => 'stopped' as const);
+  try {
+    while (!stop.stopped) {
+      const next = await Promise.race([iterator.next(), stopped]);
+      if (next === 'stopped' || next.done === true) return;
+      yield next.value;
+    }
+  } finally {
+    // Settles once the input is destroyed; its outcome no longer matters.
+    void iterator.return?.().then(undefined, () => undefined);
   }
 }
 
