@@ -134,16 +134,17 @@ describe('/metrics access (METRICS_ACCESS)', () => {
     expect(stranger.status).toBe(401);
     const crm = await request(app).get('/metrics').set(bearer(KEYS.crm));
     expect(crm.status).toBe(403);
-    // No metrics router in this branch: an admin gets past the guard to the 404.
     const admin = await request(app).get('/metrics').set(bearer(KEYS.ops));
-    expect(admin.status).toBe(404);
+    expect(admin.status).toBe(200);
+    expect(admin.text).toContain('prospect_scorer_http_requests_total');
     expectResponseToMatchSpec(admin, 'get', '/metrics');
   });
 
   it('is open to anyone with METRICS_ACCESS=open', async () => {
     const app = buildTestApp({ auth: keysAuth({ metricsAccess: 'open' }) }).app;
     const res = await request(app).get('/metrics');
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(200);
+    expectResponseToMatchSpec(res, 'get', '/metrics');
   });
 });
 
