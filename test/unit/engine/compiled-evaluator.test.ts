@@ -1,5 +1,5 @@
 import { compileRuleSet } from '../../../src/engine/compile-rule-set';
-import { JsonRulesEvaluator } from '../../../src/engine/json-rules-evaluator';
+import { CompiledEvaluator } from '../../../src/engine/compiled-evaluator/compiled-evaluator';
 import { builtInFacts } from '../../../src/engine/known-facts';
 
 const policy = {
@@ -23,13 +23,13 @@ function evaluatorFor(rules: unknown[]) {
     builtInFacts(),
   );
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return new JsonRulesEvaluator(result.ruleSet);
+  return new CompiledEvaluator(result.ruleSet);
 }
 
-describe('evaluating rules with json-rules-engine', () => {
+describe('evaluating compiled rules', () => {
   it('fires every matching rule in every priority group, even with many runs in flight', async () => {
-    // A single shared Engine marks itself finished when any run ends, so concurrent runs
-    // would skip their later priority groups; the evaluator must not share engines.
+    // Stock's Engine keeps one status flag, so a shared engine let one finished run cut short
+    // the others; the evaluator keeps all run state in the run.
     const evaluator = evaluatorFor([step('p3', 3), step('p2', 2), step('p1', 1)]);
     const slowFacts = async (name: string) => {
       await new Promise((resolve) => setImmediate(resolve));
@@ -86,7 +86,7 @@ describe('keeping paid lookups lazy', () => {
       builtInFacts(),
     );
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    return new JsonRulesEvaluator(result.ruleSet);
+    return new CompiledEvaluator(result.ruleSet);
   };
 
   it('tests signup facts before lookup facts in the same condition, so a failing one saves the call', async () => {
@@ -131,7 +131,7 @@ describe('keeping paid lookups lazy', () => {
     expect(fired.map((rule) => rule.name).sort()).toEqual(['high', 'same-priority']);
     expect(asked).not.toContain('credit');
 
-    // The pooled engine is ready for the next run after being stopped.
+    // A stopped run leaves nothing behind for the next one.
     const again = await evaluator.evaluate((name) =>
       name === 'source' ? 'phone' : { score: 400 },
     );
