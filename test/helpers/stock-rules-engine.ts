@@ -24,10 +24,15 @@ class RunAlmanac extends Almanac {
  * disqualify event. One engine must not serve two runs at once (Engine.run keeps one status).
  */
 export class StockRulesEngine {
-  private readonly engine: Engine;
+  private engine: Engine;
   private readonly pathResolver = createPathResolver();
 
-  constructor(ruleSet: CompiledRuleSet) {
+  constructor(private readonly ruleSet: CompiledRuleSet) {
+    this.engine = this.build();
+  }
+
+  private build(): Engine {
+    const ruleSet = this.ruleSet;
     const engine = new Engine([], {
       allowUndefinedFacts: true,
       allowUndefinedConditions: false,
@@ -58,7 +63,7 @@ export class StockRulesEngine {
     engine.on('disqualify', () => {
       engine.stop();
     });
-    this.engine = engine;
+    return engine;
   }
 
   /** Names of the fired rules in the order stock reports them. */
@@ -67,7 +72,14 @@ export class StockRulesEngine {
       { allowUndefinedFacts: true, pathResolver: this.pathResolver },
       facts,
     );
-    const { results } = await this.engine.run({}, { almanac });
-    return results.map((result) => String(result.name));
+    try {
+      const { results } = await this.engine.run({}, { almanac });
+      return results.map((result) => String(result.name));
+    } catch (error) {
+      // A rejected Engine.run keeps evaluating its remaining priority groups in the background
+      // and then marks the engine FINISHED, which would cut short the next run: start afresh.
+      this.engine = this.build();
+      throw error;
+    }
   }
 }
