@@ -175,7 +175,7 @@ class Generator {
   }
 
   node(depth: number, minDepth: number, references: readonly string[]): Json {
-    if (depth >= minDepth && (depth >= 4 || this.chance(0.75))) {
+    if (depth >= minDepth && (depth >= 4 || this.chance(0.8))) {
       if (references.length > 0 && this.chance(0.08)) return { condition: this.pick(references) };
       return this.leaf();
     }
@@ -184,9 +184,8 @@ class Generator {
       kind === 'not'
         ? { not: this.node(depth + 1, minDepth, references) }
         : {
-            [kind]: Array.from(
-              { length: 1 + Math.floor(this.random() * (depth === 0 ? 3 : 2)) },
-              () => this.node(depth + 1, minDepth, references),
+            [kind]: Array.from({ length: 1 + Math.floor(this.random() * 2) }, () =>
+              this.node(depth + 1, minDepth, references),
             ),
           };
     if (this.chance(0.1)) node.priority = this.pick([1, 3]);

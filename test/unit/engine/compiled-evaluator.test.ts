@@ -138,3 +138,72 @@ describe('keeping paid lookups lazy', () => {
     expect(again.map((rule) => rule.name)).toEqual(['needs-credit']);
   });
 });
+
+describe('json-rules-engine semantics kept by the compiled evaluator', () => {
+  const rule = (conditions: object, name = 'r') => ({
+    name,
+    conditions,
+    event: { type: 'score', params: { points: 1, message: name } },
+  });
+  const names = async (rules: unknown[], facts: Record<string, unknown>) =>
+    (await evaluatorFor(rules).evaluate((fact) => facts[fact])).map((r) => r.name);
+
+  it('rejects the run when a fact throws, or when a fact answers with a rejection', async () => {
+    const evaluator = evaluatorFor([step('only', 1)]);
+    await expect(
+      evaluator.evaluate(() => {
+        throw new Error('source down');
+      }),
+    ).rejects.toThrow('source down');
+    await expect(evaluator.evaluate(() => Promise.reject(new Error('late')))).rejects.toThrow(
+      'late',
+    );
+  });
+
+  it('passes a non-object fact through a path unchanged, and reads undefined through a missing step', async () => {
+    const onPath = (value: unknown) =>
+      names([rule({ all: [{ fact: 'attributes', path: '$.seats', operator: 'equal', value }] })], {
+        attributes: 7,
+      });
+    expect(await onPath(7)).toEqual(['r']);
+    expect(
+      await names(
+        [rule({ all: [{ fact: 'company', path: '$.x.y', operator: 'equal', value: null }] })],
+        { company: { x: 1 } },
+      ),
+    ).toEqual([]);
+  });
+
+  it('compares against another fact when the value is a fact reference', async () => {
+    const rules = [
+      rule({
+        all: [{ fact: 'phoneCountry', operator: 'equal', value: { fact: 'country' } }],
+      }),
+    ];
+    expect(await names(rules, { phoneCountry: 'US', country: 'US' })).toEqual(['r']);
+    expect(await names(rules, { phoneCountry: 'US', country: 'FR' })).toEqual([]);
+  });
+
+  it('treats an empty "any" as true, as stock does', async () => {
+    expect(await names([rule({ any: [] })], {})).toEqual(['r']);
+  });
+
+  it('asks a fact once per run for the same params, again for other params', async () => {
+    const evaluator = evaluatorFor([
+      rule({
+        all: [
+          { fact: 'source', operator: 'equal', value: 'web' },
+          { fact: 'source', operator: 'notEqual', value: 'x' },
+          { fact: 'source', params: { a: 1 }, operator: 'equal', value: 'web' },
+        ],
+      }),
+    ]);
+    const asked: unknown[] = [];
+    const fired = await evaluator.evaluate((fact, params) => {
+      asked.push(params);
+      return Promise.resolve('web');
+    });
+    expect(fired.map((r) => r.name)).toEqual(['r']);
+    expect(asked).toEqual([{}, { a: 1 }]);
+  });
+});
