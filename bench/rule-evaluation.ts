@@ -76,7 +76,7 @@ function setAt(root: Json, segments: readonly PathSegment[], value: unknown): vo
 }
 
 /** A fixed pool of prospects, each a plain value per fact (one in five values left undefined). */
-function prospectPool(ruleSet: CompiledRuleSet): FactResolver[] {
+export function prospectPool(ruleSet: CompiledRuleSet): FactResolver[] {
   const random = seeded(42);
   const reads = constantsByRead(ruleSet);
   const choose = (values: readonly unknown[]) =>
