@@ -1,7 +1,7 @@
 import type { LookupSource } from '../domain/lookups/lookup-source';
 import type { ActiveRuleSet } from '../domain/ports';
 import { compileRuleSet, type CompiledRuleSet, type RuleSetFiles } from './compile-rule-set';
-import { JsonRulesEvaluator } from './json-rules-evaluator';
+import { CompiledEvaluator } from './compiled-evaluator/compiled-evaluator';
 import { builtInFacts } from './known-facts';
 import type { RuleSetProblem } from './rule-set-problem';
 import type { SourceDefinition } from './source-file-schema';
@@ -39,7 +39,7 @@ export function buildActiveRuleSet(
     loadedAt,
     policy: ruleSet.policy,
     rules: ruleSet.rules.map(({ conditions: _conditions, ...summary }) => summary),
-    evaluator: new JsonRulesEvaluator(ruleSet),
+    evaluator: new CompiledEvaluator(ruleSet),
     sources: ruleSet.sources.map(createSource),
     files: ruleSet.files,
   };

@@ -1,5 +1,5 @@
 import { compileRuleSet } from '../../../src/engine/compile-rule-set';
-import { JsonRulesEvaluator } from '../../../src/engine/json-rules-evaluator';
+import { CompiledEvaluator } from '../../../src/engine/compiled-evaluator/compiled-evaluator';
 import { builtInFacts } from '../../../src/engine/known-facts';
 
 const policy = {
@@ -23,13 +23,13 @@ function evaluatorFor(rules: unknown[]) {
     builtInFacts(),
   );
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return new JsonRulesEvaluator(result.ruleSet);
+  return new CompiledEvaluator(result.ruleSet);
 }
 
-describe('evaluating rules with json-rules-engine', () => {
+describe('evaluating compiled rules', () => {
   it('fires every matching rule in every priority group, even with many runs in flight', async () => {
-    // A single shared Engine marks itself finished when any run ends, so concurrent runs
-    // would skip their later priority groups; the evaluator must not share engines.
+    // Stock's Engine keeps one status flag, so a shared engine let one finished run cut short
+    // the others; the evaluator keeps all run state in the run.
     const evaluator = evaluatorFor([step('p3', 3), step('p2', 2), step('p1', 1)]);
     const slowFacts = async (name: string) => {
       await new Promise((resolve) => setImmediate(resolve));
@@ -86,7 +86,7 @@ describe('keeping paid lookups lazy', () => {
       builtInFacts(),
     );
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    return new JsonRulesEvaluator(result.ruleSet);
+    return new CompiledEvaluator(result.ruleSet);
   };
 
   it('tests signup facts before lookup facts in the same condition, so a failing one saves the call', async () => {
@@ -131,10 +131,79 @@ describe('keeping paid lookups lazy', () => {
     expect(fired.map((rule) => rule.name).sort()).toEqual(['high', 'same-priority']);
     expect(asked).not.toContain('credit');
 
-    // The pooled engine is ready for the next run after being stopped.
+    // A stopped run leaves nothing behind for the next one.
     const again = await evaluator.evaluate((name) =>
       name === 'source' ? 'phone' : { score: 400 },
     );
     expect(again.map((rule) => rule.name)).toEqual(['needs-credit']);
+  });
+});
+
+describe('json-rules-engine semantics kept by the compiled evaluator', () => {
+  const rule = (conditions: object, name = 'r') => ({
+    name,
+    conditions,
+    event: { type: 'score', params: { points: 1, message: name } },
+  });
+  const names = async (rules: unknown[], facts: Record<string, unknown>) =>
+    (await evaluatorFor(rules).evaluate((fact) => facts[fact])).map((r) => r.name);
+
+  it('rejects the run when a fact throws, or when a fact answers with a rejection', async () => {
+    const evaluator = evaluatorFor([step('only', 1)]);
+    await expect(
+      evaluator.evaluate(() => {
+        throw new Error('source down');
+      }),
+    ).rejects.toThrow('source down');
+    await expect(evaluator.evaluate(() => Promise.reject(new Error('late')))).rejects.toThrow(
+      'late',
+    );
+  });
+
+  it('passes a non-object fact through a path unchanged, and reads undefined through a missing step', async () => {
+    const onPath = (value: unknown) =>
+      names([rule({ all: [{ fact: 'attributes', path: '$.seats', operator: 'equal', value }] })], {
+        attributes: 7,
+      });
+    expect(await onPath(7)).toEqual(['r']);
+    expect(
+      await names(
+        [rule({ all: [{ fact: 'company', path: '$.x.y', operator: 'equal', value: null }] })],
+        { company: { x: 1 } },
+      ),
+    ).toEqual([]);
+  });
+
+  it('compares against another fact when the value is a fact reference', async () => {
+    const rules = [
+      rule({
+        all: [{ fact: 'phoneCountry', operator: 'equal', value: { fact: 'country' } }],
+      }),
+    ];
+    expect(await names(rules, { phoneCountry: 'US', country: 'US' })).toEqual(['r']);
+    expect(await names(rules, { phoneCountry: 'US', country: 'FR' })).toEqual([]);
+  });
+
+  it('treats an empty "any" as true, as stock does', async () => {
+    expect(await names([rule({ any: [] })], {})).toEqual(['r']);
+  });
+
+  it('asks a fact once per run for the same params, again for other params', async () => {
+    const evaluator = evaluatorFor([
+      rule({
+        all: [
+          { fact: 'source', operator: 'equal', value: 'web' },
+          { fact: 'source', operator: 'notEqual', value: 'x' },
+          { fact: 'source', params: { a: 1 }, operator: 'equal', value: 'web' },
+        ],
+      }),
+    ]);
+    const asked: unknown[] = [];
+    const fired = await evaluator.evaluate((fact, params) => {
+      asked.push(params);
+      return Promise.resolve('web');
+    });
+    expect(fired.map((r) => r.name)).toEqual(['r']);
+    expect(asked).toEqual([{}, { a: 1 }]);
   });
 });
