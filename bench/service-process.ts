@@ -138,10 +138,15 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     ...options.env,
   };
   const service = await startNodeProcess(
-    [...(options.nodeArgs ?? []), '--disable-proto=delete', 'dist/server.js'],
+    [...(options.nodeArgs ?? []), ...serviceNodeArgs(), '--disable-proto=delete', 'dist/server.js'],
     { port, env },
   );
   return { ...service, sandboxUrl };
+}
+
+/** Extra Node flags for every service started, e.g. BENCH_SERVICE_NODE_ARGS=--max-old-space-size=160. */
+function serviceNodeArgs(): string[] {
+  return (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }
 
 /** A line of /proc/<pid>/status in MB: VmRSS (resident now) or VmHWM (peak resident). */
