@@ -71,6 +71,8 @@ export async function runHttpThroughputBench(): Promise<BenchSection> {
         runs[name].push(run);
       }
     }
+    await service.stop();
+    const loopDelay = service.eventLoopDelayMs();
     const summary = (list: LoadResult[]) => ({
       requestsPerSecond: median(list.map((r) => r.requestsPerSecond)),
       p50Ms: median(list.map((r) => r.latencyMs.p50)),
@@ -116,6 +118,7 @@ export async function runHttpThroughputBench(): Promise<BenchSection> {
         service: { ...serviceSummary, runs: runs.service },
         throughputRatio,
         p99Ratio,
+        serviceEventLoopDelayMs: loopDelay,
       },
       targets: [
         target('HTTP throughput: service / bare Express', throughputRatio, '>=', 0.6, 'x'),

@@ -155,6 +155,8 @@ export async function runMemoryBench(): Promise<BenchSection> {
     const seconds = (performance.now() - started) / 1000;
     const peakRssMb = round(procStatusMb(service.pid, 'VmHWM'));
     const rssAtEndMb = round(procStatusMb(service.pid, 'VmRSS'));
+    await service.stop();
+    const loopDelay = service.eventLoopDelayMs();
     const calls = Object.fromEntries(
       (['crm', 'partner', 'credit', 'identity'] as const).map((g) => [g, sandbox.calls.count(g)]),
     );
@@ -197,6 +199,14 @@ export async function runMemoryBench(): Promise<BenchSection> {
           'peak RSS MB': `unverified ${outcomes.unverified.toLocaleString('en')}`,
           'RSS at end MB': `errors ${outcomes.errors.toLocaleString('en')}`,
         },
+        {
+          prospects: 'service event-loop delay ms',
+          seconds: '',
+          'prospects/s': '',
+          'RSS at start MB': `p50 ${loopDelay?.p50 ?? '?'}`,
+          'peak RSS MB': `p99 ${loopDelay?.p99 ?? '?'}`,
+          'RSS at end MB': `max ${loopDelay?.max ?? '?'}`,
+        },
         ...caches.map((c) => ({
           prospects: c.cache,
           seconds: '',
@@ -220,6 +230,7 @@ export async function runMemoryBench(): Promise<BenchSection> {
         rssAtEndMb,
         upstreamCalls: calls,
         caches,
+        serviceEventLoopDelayMs: loopDelay,
         rssSamples: samples,
       },
       targets: [

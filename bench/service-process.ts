@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sandboxEnv } from '../src/sandbox/sandbox-env';
 
@@ -20,6 +20,15 @@ export interface RunningProcess {
 export interface RunningService extends RunningProcess {
   /** Where the service's sources are: the bundled sandbox, or the one passed in. */
   sandboxUrl: string;
+  /** The service's event-loop delay over its life, in ms; known once it has stopped. */
+  eventLoopDelayMs(): EventLoopDelay | undefined;
+}
+
+export interface EventLoopDelay {
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
 }
 
 /** A TCP port free right now on loopback, so parallel runs and other tools do not collide. */
@@ -137,11 +146,23 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     ...sandboxEnv(sandboxUrl),
     ...options.env,
   };
+  const probeFile = join(mkdtempSync(join(tmpdir(), 'prospect-scorer-bench-')), 'event-loop.json');
   const service = await startNodeProcess(
-    [...(options.nodeArgs ?? []), ...serviceNodeArgs(), '--disable-proto=delete', 'dist/server.js'],
-    { port, env },
+    [
+      ...(options.nodeArgs ?? []),
+      ...serviceNodeArgs(),
+      '--require',
+      join(__dirname, 'event-loop-probe.cjs'),
+      '--disable-proto=delete',
+      'dist/server.js',
+    ],
+    { port, env: { ...env, EVENT_LOOP_PROBE_FILE: probeFile } },
   );
-  return { ...service, sandboxUrl };
+  const eventLoopDelayMs = () =>
+    existsSync(probeFile)
+      ? (JSON.parse(readFileSync(probeFile, 'utf8')) as EventLoopDelay)
+      : undefined;
+  return { ...service, sandboxUrl, eventLoopDelayMs };
 }
 
 /** Extra Node flags for every service started, e.g. BENCH_SERVICE_NODE_ARGS=--max-old-space-size=160. */

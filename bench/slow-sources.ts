@@ -60,6 +60,8 @@ export async function runSlowSourcesBench(): Promise<BenchSection> {
     );
     const upstreamCalls = await sandboxAdmin.calls(service.sandboxUrl);
     await sandboxAdmin.clearFaults(service.sandboxUrl);
+    await service.stop();
+    const loopDelay = service.eventLoopDelayMs();
     const limit = deadlineMs + 50;
     return {
       id: 'slowSources',
@@ -74,6 +76,7 @@ export async function runSlowSourcesBench(): Promise<BenchSection> {
           'deadline ms': deadlineMs,
           'non-2xx': run.non2xx,
           errors: run.errors + run.timeouts,
+          'service loop delay p99 ms': loopDelay?.p99 ?? '?',
         },
       ],
       figures: {
@@ -85,6 +88,7 @@ export async function runSlowSourcesBench(): Promise<BenchSection> {
         decisions,
         lookupStatusesInAnswers: statuses,
         upstreamCalls,
+        serviceEventLoopDelayMs: loopDelay,
       },
       targets: [
         target('p99 with a slow and a hanging source', run.latencyMs.p99, '<=', limit, 'ms'),
