@@ -18,7 +18,7 @@ import { envNumber, procStatusMb, round, startService } from './service-process'
  * (cycling through more companies than an LRU holds would miss on every single one).
  */
 const PEOPLE_PER_COMPANY = 6;
-const IDEMPOTENCY_MAX_MB = 256; // the service default, which this run keeps
+const IDEMPOTENCY_MAX_MB = 64; // the service default, which this run keeps
 
 /**
  * Record n of the run, written as a string template: JSON.stringify per record would make the

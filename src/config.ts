@@ -46,7 +46,7 @@ const EnvSchema = z.object({
     .max(7 * 86_400)
     .default(86_400),
   /** Memory for kept batch answers, in MB; the oldest are forgotten first. */
-  IDEMPOTENCY_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(256),
+  IDEMPOTENCY_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(64),
   /**
    * On SIGTERM/SIGINT: how long streaming (NDJSON) batches may go on before they are ended with a
    * "shutting down" line, in ms. Other requests in flight are always let finish.
