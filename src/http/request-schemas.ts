@@ -6,6 +6,7 @@ import {
   type Prospect,
 } from '../domain/prospect';
 import type { ScoreOptions } from '../domain/score-prospect';
+import { withoutPrototypes } from './without-prototypes';
 
 /** Request options that are not facts about the prospect. */
 const requestOptions = {
@@ -36,7 +37,8 @@ export function splitRequest(
     .toLowerCase()
     .split(',')
     .some((directive) => directive.trim() === 'no-cache');
-  return { prospect, options: { maxLookupCost, noCache } };
+  // The rest spread gives the prospect Object.prototype back; hand it on without one.
+  return { prospect: withoutPrototypes(prospect), options: { maxLookupCost, noCache } };
 }
 
 /** A candidate rule set: file name → the file's JSON (or its text, exactly as on disk). */
