@@ -7,6 +7,8 @@
  * the lookup sources of the default rules/sources.json.
  */
 
+import { BASE_OPERATORS } from '../../src/engine/operators';
+
 /** Values rule conditions compare against; fact values in tests are drawn around them. */
 export const SCALAR_POOL: readonly (string | number | boolean | null)[] = [
   'web',
@@ -56,19 +58,8 @@ export const LOOKUP_PATHS: Readonly<Record<string, readonly string[]>> = {
 };
 export const LOOKUP_SOURCES: readonly string[] = Object.keys(LOOKUP_PATHS);
 
-const BASES = [
-  'equal',
-  'notEqual',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-] as const;
-type Base = (typeof BASES)[number];
+// The service's own operator vocabulary, in its order (the generator is seeded: order matters).
+const BASES: readonly string[] = [...BASE_OPERATORS];
 const NUMERIC = new Set<string>([
   'lessThan',
   'lessThanInclusive',
@@ -133,7 +124,7 @@ class Generator {
   /** A constant the operator can take without throwing (stock throws on some mistyped values). */
   valueFor(operator: string): unknown {
     const parts = operator.split(':');
-    const base = parts.pop() as Base;
+    const base = parts.pop() as string;
     const decorator = parts.shift();
     if (decorator === 'someValue' || decorator === 'everyValue') {
       const inner = [...parts, base].join(':');
