@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Express } from 'express';
 import { createApp } from '../../src/app';
+import { fakeSource } from './fake-source';
 import type { AuthSettings } from '../../src/auth/auth-settings';
 import { MemoryIdempotencyStore } from '../../src/adapters/memory-idempotency-store';
 import { ServiceMetrics } from '../../src/adapters/metrics/service-metrics';
@@ -11,7 +12,6 @@ import { sharedLimiter } from '../../src/adapters/shared-limiter';
 import { noCustomers } from '../../src/adapters/customer-file';
 import { readRuleSetFiles } from '../../src/adapters/rule-set-directory';
 import { CustomerIndex } from '../../src/domain/customers/customer-index';
-import type { LookupSource } from '../../src/domain/lookups/lookup-source';
 import type {
   ActiveRuleSet,
   Clock,
@@ -167,26 +167,13 @@ export function ruleFilesWith(changes: Record<string, unknown>): RuleSetFiles {
 }
 
 /** A source that is down: every lookup answers error at once, and nothing is cached. */
-export const offlineSource: SourceFactory = (definition): LookupSource => ({
-  name: definition.name,
-  kind: definition.kind,
-  costPerCall: definition.costPerCall,
-  inputs: [],
-  hasFresh: () => false,
-  fetch: async () => ({ status: 'error', reason: 'offline in this test' }),
-  close: () => undefined,
-});
+export const offlineSource: SourceFactory = fakeSource(async () => ({
+  status: 'error',
+  reason: 'offline in this test',
+}));
 
 /** A source that answers at once that it holds nothing on anyone (and is not a CRM match). */
-export const noRecordSource: SourceFactory = (definition): LookupSource => ({
-  name: definition.name,
-  kind: definition.kind,
-  costPerCall: definition.costPerCall,
-  inputs: [],
-  hasFresh: () => false,
-  fetch: async () => ({
-    status: 'ok',
-    record: { fields: {}, notFound: true, fetchedAt: new Date('2026-01-01T00:00:00Z') },
-  }),
-  close: () => undefined,
-});
+export const noRecordSource: SourceFactory = fakeSource(async () => ({
+  status: 'ok',
+  record: { fields: {}, notFound: true, fetchedAt: new Date('2026-01-01T00:00:00Z') },
+}));

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { readRuleSetFiles } from '../../src/adapters/rule-set-directory';
-import type { LookupSource } from '../../src/domain/lookups/lookup-source';
 import type { SourceFactory } from '../../src/engine/activate-rule-set';
 import {
   compileRuleSet,
@@ -8,6 +7,7 @@ import {
   type RuleSetFiles,
 } from '../../src/engine/compile-rule-set';
 import { builtInFacts } from '../../src/engine/known-facts';
+import { fakeSource } from './fake-source';
 import { generateRuleSet } from './generate-rule-set';
 
 const RULES_DIR = join(__dirname, '..', '..', 'rules');
@@ -37,12 +37,6 @@ export function compileOrThrow(files: RuleSetFiles): CompiledRuleSet {
 }
 
 /** Sources are irrelevant to evaluation (facts come from the resolver); this one is never asked. */
-export const unusedSource: SourceFactory = (definition): LookupSource => ({
-  name: definition.name,
-  kind: definition.kind,
-  costPerCall: definition.costPerCall,
-  inputs: [],
-  hasFresh: () => false,
-  fetch: () => Promise.reject(new Error('evaluation tests never fetch')),
-  close: () => undefined,
-});
+export const unusedSource: SourceFactory = fakeSource(() =>
+  Promise.reject(new Error('evaluation tests never fetch')),
+);
