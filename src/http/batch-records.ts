@@ -4,6 +4,7 @@ import { ERROR_CODES, type ErrorCode } from '../errors/error-codes';
 import { screenJson } from './middleware/json-body';
 import { fieldErrorsOf } from './parse-input';
 import { ScoreRequestSchema, splitRequest } from './request-schemas';
+import { withoutPrototypes } from './without-prototypes';
 
 /** Most records in one application/json batch; NDJSON streams have no limit. */
 export const MAX_JSON_BATCH = 1000;
@@ -54,5 +55,5 @@ export function parseBatchRecord(input: unknown): ParsedRecord {
       error: recordError('validation_failed', `${errors.length} field(s) are invalid.`, errors),
     };
   }
-  return { ok: true, ...splitRequest(result.data, {}) };
+  return { ok: true, ...splitRequest(withoutPrototypes(result.data), {}) };
 }

@@ -6,7 +6,6 @@ import {
   type Prospect,
 } from '../domain/prospect';
 import type { ScoreOptions } from '../domain/score-prospect';
-import { withoutPrototypes } from './without-prototypes';
 
 /** Request options that are not facts about the prospect. */
 const requestOptions = {
@@ -32,13 +31,19 @@ export function splitRequest(
   parsed: ParsedRequest,
   headers: { cacheControl?: string },
 ): { prospect: Prospect; options: ScoreOptions } {
-  const { maxLookupCost, ref: _ref, ...prospect } = parsed;
+  const { maxLookupCost } = parsed;
+  // Nested objects arrive without prototypes already (parseInput, parseBatchRecord); only the
+  // top level is rebuilt here, without the request-only fields and without a prototype.
+  const prospect = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(parsed)) {
+    if (key !== 'maxLookupCost' && key !== 'ref')
+      prospect[key] = parsed[key as keyof ParsedRequest];
+  }
   const noCache = (headers.cacheControl ?? '')
     .toLowerCase()
     .split(',')
     .some((directive) => directive.trim() === 'no-cache');
-  // The rest spread gives the prospect Object.prototype back; hand it on without one.
-  return { prospect: withoutPrototypes(prospect), options: { maxLookupCost, noCache } };
+  return { prospect: prospect as Prospect, options: { maxLookupCost, noCache } };
 }
 
 /** A candidate rule set: file name → the file's JSON (or its text, exactly as on disk). */
