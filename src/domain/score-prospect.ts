@@ -1,6 +1,6 @@
 import { applyPolicy, type Outcome } from './apply-policy';
 import { lookupInputsOf } from './lookups/lookup-inputs';
-import { LookupSession, type LookupEntry } from './lookups/lookup-session';
+import { isDegraded, LookupSession, type LookupEntry } from './lookups/lookup-session';
 import { LOOKUP_STATUS_FACT } from './lookups/lookup-status-fact';
 import type {
   ActiveRuleSet,
@@ -137,12 +137,15 @@ export async function decide(
   { ruleSet, session }: DecisionContext,
   prospect: Prospect,
 ): Promise<ScoreResult> {
-  const finish = async () => ({
-    decisionId: deps.newId(),
-    ruleset: { version: ruleSet.version, loadedAt: ruleSet.loadedAt },
-    lookups: await session.entries(),
-    degraded: await session.degraded(),
-  });
+  const finish = async () => {
+    const lookups = await session.entries();
+    return {
+      decisionId: deps.newId(),
+      ruleset: { version: ruleSet.version, loadedAt: ruleSet.loadedAt },
+      lookups,
+      degraded: isDegraded(lookups),
+    };
+  };
 
   const customer = await checkCustomer(deps, ruleSet, prospect, session);
   if (customer.status === 'customer') {

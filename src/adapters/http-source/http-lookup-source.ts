@@ -26,6 +26,7 @@ import type {
 import {
   fillRequestTemplate,
   requiredInputsOf,
+  type FilledRequest,
   type RequestTemplate,
 } from '../../domain/lookups/request-template';
 import type { SourceDefinition } from '../../engine/source-file-schema';
@@ -74,6 +75,8 @@ export class HttpLookupSource implements LookupSource {
   private readonly failures: LRUCache<string, { status: FailureStatus; reason: string }>;
   private readonly readAnswer: (body: string) => Record<string, unknown>;
   private readonly headers: Record<string, string> = { accept: 'application/json' };
+  /** Weak, so a decision's inputs and their request go when the decision does. */
+  private readonly filled = new WeakMap<LookupInputs, FilledRequest>();
 
   constructor(private readonly options: HttpLookupSourceOptions) {
     const { definition, env } = options;
@@ -127,12 +130,20 @@ export class HttpLookupSource implements LookupSource {
   }
 
   hasFresh(inputs: LookupInputs): boolean {
-    const filled = fillRequestTemplate(this.template, inputs);
+    const filled = this.fill(inputs);
     return filled.ok && this.cache.has(filled.url.href);
   }
 
+  fresh(inputs: LookupInputs): SourceRecord | undefined {
+    const filled = this.fill(inputs);
+    // has() first: get() of a stale entry would count as a read and could hand back stale data.
+    return filled.ok && this.cache.has(filled.url.href)
+      ? this.cache.get(filled.url.href)
+      : undefined;
+  }
+
   async fetch(inputs: LookupInputs, options: FetchOptions): Promise<SourceAnswer> {
-    const filled = fillRequestTemplate(this.template, inputs);
+    const filled = this.fill(inputs);
     if (!filled.ok) return { status: 'no_input', reason: `${filled.reason} input` };
     const key = filled.url.href;
     const context: FetchContext = {
@@ -160,7 +171,7 @@ export class HttpLookupSource implements LookupSource {
   }
 
   cached(inputs: LookupInputs): SourceAnswer | undefined {
-    const filled = fillRequestTemplate(this.template, inputs);
+    const filled = this.fill(inputs);
     if (!filled.ok) return undefined;
     const status: LRUCache.Status<string, SourceRecord, FetchContext> = {};
     const record = this.cache.get(filled.url.href, { allowStale: true, status });
@@ -182,6 +193,19 @@ export class HttpLookupSource implements LookupSource {
   close(): void {
     this.agent.destroy();
     this.cache.clear();
+  }
+
+  /**
+   * The request for these inputs, built once per inputs object: a decision asks the same source
+   * up to three times (budget check, cache read, fetch) with the same inputs.
+   */
+  private fill(inputs: LookupInputs): FilledRequest {
+    let filled = this.filled.get(inputs);
+    if (filled === undefined) {
+      filled = fillRequestTemplate(this.template, inputs);
+      this.filled.set(inputs, filled);
+    }
+    return filled;
   }
 
   private async load(key: string, context: FetchContext): Promise<SourceRecord> {

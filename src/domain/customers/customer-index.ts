@@ -2,7 +2,8 @@ import type { CustomerMatch, CustomerMatchBy } from '../ports';
 import type { Prospect } from '../prospect';
 import { classifyEmailDomain, emailDomainOf } from '../signals/email-domain-kind';
 import { identifierDigest } from './hash-identifier';
-import { normalizeDomain, normalizeEmail, normalizePhone } from './normalize-identifier';
+import { normalizeDomain, normalizeEmail } from './normalize-identifier';
+import { prospectPhone } from '../signals/phone-signals';
 import { parseIdentifierLine } from './parse-identifier-line';
 
 export { hashIdentifier } from './hash-identifier';
@@ -84,9 +85,8 @@ export class CustomerIndex {
     const email = prospect.email === undefined ? null : normalizeEmail(prospect.email);
     if (email !== null && this.holds('email', email)) return { by: 'email' };
 
-    const region = prospect.country ?? defaultPhoneRegion;
-    const phone = prospect.phone === undefined ? null : normalizePhone(prospect.phone, region);
-    if (phone !== null && this.holds('phone', phone)) return { by: 'phone' };
+    const phone = prospectPhone(prospect, defaultPhoneRegion)?.e164;
+    if (phone != null && this.holds('phone', phone)) return { by: 'phone' };
 
     const emailDomain = email === null ? null : emailDomainOf(email);
     for (const raw of [emailDomain, prospect.company?.domain]) {

@@ -1,6 +1,6 @@
 import { normalizeCompanyDomain } from '../signals/company-domain';
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { isPlausibleMailDomain } from '../signals/email-domain-kind';
+import { phoneRegionHint, readPhone } from '../signals/phone-signals';
 
 export type HashAlgorithm = 'sha256' | 'hmac-sha256';
 export type PlainIdentifierKind = 'email' | 'phone' | 'domain';
@@ -36,14 +36,11 @@ export function normalizeEmail(raw: string): string | null {
 }
 
 /**
- * isPossible rather than isValid: valid-number metadata lags real allocations and rejects the
- * fictional 555-01xx range that test data uses, while a possible number is still unambiguous E.164.
+ * E.164 of a possible number, read exactly as a prospect's phone is (same parser, same metadata),
+ * so a customers-file line and a prospect's number agree on what counts as the same number.
  */
 export function normalizePhone(raw: string, region: string): string | null {
-  const upper = region.toUpperCase();
-  const parsed = parsePhoneNumberFromString(raw, isSupportedCountry(upper) ? upper : undefined);
-  if (!parsed || !parsed.isPossible()) return null;
-  return parsed.number;
+  return readPhone(raw, phoneRegionHint(undefined, region)).e164;
 }
 
 /** Accepts what people paste from a CRM: https://www.Acme.com:443/about?x → acme.com. */

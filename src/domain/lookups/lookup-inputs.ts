@@ -1,7 +1,7 @@
-import { normalizePhone } from '../customers/normalize-identifier';
 import type { Prospect } from '../prospect';
 import { normalizeCompanyDomain } from '../signals/company-domain';
 import { classifyEmailDomain, emailDomainOf } from '../signals/email-domain-kind';
+import { prospectPhone } from '../signals/phone-signals';
 
 /** The normalised prospect values a source's request template may use. */
 export const LOOKUP_INPUTS = [
@@ -34,11 +34,8 @@ export function lookupInputsOf(prospect: Prospect, defaultPhoneRegion: string): 
     inputs.email = email;
     inputs.emailDomain = emailDomain;
   }
-  const phone =
-    prospect.phone === undefined
-      ? null
-      : normalizePhone(prospect.phone, prospect.country ?? defaultPhoneRegion);
-  if (phone !== null) inputs.phone = phone;
+  const phone = prospectPhone(prospect, defaultPhoneRegion)?.e164;
+  if (phone != null) inputs.phone = phone;
   const declared =
     prospect.company?.domain === undefined ? null : normalizeCompanyDomain(prospect.company.domain);
   const companyDomain =

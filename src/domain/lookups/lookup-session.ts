@@ -104,11 +104,6 @@ export class LookupSession {
     );
   }
 
-  /** True when a source that was needed could not answer. */
-  async degraded(): Promise<boolean> {
-    return (await this.entries()).some((entry) => UNAVAILABLE.has(entry.status));
-  }
-
   private outcome(name: string): Promise<Outcome> {
     let outcome = this.outcomes.get(name);
     if (outcome === undefined) {
@@ -133,6 +128,10 @@ export class LookupSession {
       return { status: 'no_consent', ms: 0 };
     if (source.inputs.some((input) => this.inputs[input as keyof LookupInputs] === undefined)) {
       return { status: 'no_input', ms: 0 };
+    }
+    if (!this.options.noCache) {
+      const record = source.fresh?.(this.inputs);
+      if (record !== undefined) return { status: 'cache', record, ms: 0 };
     }
     const paid =
       source.costPerCall > 0 && !(this.options.noCache ? false : source.hasFresh(this.inputs));
@@ -173,4 +172,9 @@ export class LookupSession {
     // The fetch goes on after the deadline (bounded by the source's own timeout) to warm the cache.
     return Promise.race([answer, deadline]).finally(() => clearTimeout(timer));
   }
+}
+
+/** True when one of these lookups was needed but its source could not answer. */
+export function isDegraded(entries: readonly LookupEntry[]): boolean {
+  return entries.some((entry) => UNAVAILABLE.has(entry.status));
 }

@@ -1,5 +1,6 @@
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
+import type { Prospect } from '../prospect';
 import { PHONE_TYPES } from './signal-values';
 import type { PhoneType } from './signal-values';
 
@@ -11,7 +12,13 @@ export interface ParsedPhone {
   country: string | null;
 }
 
-const UNPARSABLE: ParsedPhone = { valid: false, type: 'unknown', country: null };
+/** One reading of a number: what the signals need, and the E.164 form it is matched and looked up by. */
+export interface PhoneReading extends ParsedPhone {
+  /** E.164 when the number is at least possible (right length for its country), else null. */
+  e164: string | null;
+}
+
+const UNPARSABLE: PhoneReading = { valid: false, type: 'unknown', country: null, e164: null };
 const KNOWN_TYPES: ReadonlySet<string> = new Set(PHONE_TYPES);
 
 function isPhoneType(type: string): type is PhoneType {
@@ -37,20 +44,43 @@ export function phoneRegionHint(
  * Parses a phone number as typed by a prospect. Never throws: anything unreadable is simply not
  * valid. The country is only reported for valid numbers because, for an unreadable national
  * number, libphonenumber echoes back the region hint, which would then "match" the declared
- * country by construction.
+ * country by construction. The E.164 form needs only a possible number, not a valid one:
+ * valid-number metadata lags real allocations and rejects the fictional 555-01xx range that test
+ * data uses, while a possible number is still unambiguous.
  */
-export function parseProspectPhone(phone: string, region: CountryCode | undefined): ParsedPhone {
+export function readPhone(phone: string, region: CountryCode | undefined): PhoneReading {
   try {
     const parsed = parsePhoneNumberFromString(phone, region);
-    if (parsed === undefined || !parsed.isValid()) return UNPARSABLE;
+    if (parsed === undefined) return UNPARSABLE;
+    const e164 = parsed.isPossible() ? parsed.number : null;
+    if (!parsed.isValid()) return { ...UNPARSABLE, e164 };
     return {
       valid: true,
       type: phoneTypeOf(parsed.getType()),
       country: parsed.country ?? null,
+      e164,
     };
   } catch {
     return UNPARSABLE;
   }
+}
+
+const readings = new WeakMap<Prospect, { defaultRegion: string; reading: PhoneReading | null }>();
+
+/**
+ * The prospect's phone, read once per prospect however many parts of a decision ask (the customer
+ * check, the lookup inputs, the phone signals): parsing is the costliest step of a local decision.
+ */
+export function prospectPhone(prospect: Prospect, defaultRegion: string): PhoneReading | null {
+  const known = readings.get(prospect);
+  if (known !== undefined && known.defaultRegion === defaultRegion) return known.reading;
+  const phone = prospect.phone?.trim();
+  const reading =
+    phone === undefined || phone === ''
+      ? null
+      : readPhone(phone, phoneRegionHint(prospect.country, defaultRegion));
+  readings.set(prospect, { defaultRegion, reading });
+  return reading;
 }
 
 function phoneTypeOf(libraryType: string | undefined): PhoneType {

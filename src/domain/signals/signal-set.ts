@@ -2,7 +2,7 @@ import type { Prospect } from '../prospect';
 import { emailDomainOf } from './email-domain-kind';
 import type { EmailDomainKind } from './email-domain-kind';
 import { emailDomainKindOf, emailMatchesCompanyDomain, isRoleAccount } from './email-signals';
-import { parseProspectPhone, phoneRegionHint } from './phone-signals';
+import { prospectPhone } from './phone-signals';
 import type { ParsedPhone } from './phone-signals';
 import { assessNameQuality } from './name-quality';
 import { companySizeBand } from './company-size-band';
@@ -101,11 +101,7 @@ function inputsOf(prospect: Prospect, options: SignalOptions): Inputs {
     country,
     emailDomain: once(() => (email === undefined ? null : emailDomainOf(email))),
     emailDomainKind: once(() => (email === undefined ? null : emailDomainKindOf(email))),
-    parsedPhone: once(() =>
-      phone === undefined
-        ? null
-        : parseProspectPhone(phone, phoneRegionHint(country, options.defaultPhoneRegion)),
-    ),
+    parsedPhone: () => prospectPhone(prospect, options.defaultPhoneRegion),
   };
 }
 
