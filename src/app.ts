@@ -23,6 +23,8 @@ export interface AppDeps {
   ruleOps: RuleOperations;
   batch: Omit<BatchRouteDeps, 'scoring' | 'logger'>;
   logger: Logger;
+  /** Where the one line per request goes (see requestLineLogger); `logger` when left out. */
+  requestLog?: Logger;
   /** The text of openapi.yaml, served as the contract. */
   openapiDocument: string;
   body?: Partial<JsonBodyOptions>;
@@ -50,7 +52,7 @@ export function createApp(deps: AppDeps): Express {
   const lifecycle = deps.lifecycle ?? new ServiceLifecycle();
 
   app.use(requestId());
-  app.use(requestLogger(deps.logger, deps.metrics));
+  app.use(requestLogger(deps.requestLog ?? deps.logger, deps.metrics));
   app.use(closeConnectionsWhenStopping(lifecycle));
   // Before any body is parsed: a stranger's body is never read.
   app.use(securityHeaders());

@@ -27,6 +27,8 @@ import { ServiceLifecycle } from './http/service-lifecycle';
 export interface Runtime {
   clock: Clock;
   logger: Logger;
+  /** Where the one line per request goes; the logger itself when left out. */
+  requestLog?: Logger;
   /** The environment, for the variables sources.json names (base URL overrides, secrets). */
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -135,6 +137,7 @@ export async function buildDependencies(config: Config, runtime: Runtime): Promi
         shared: sharedLimiter(config.BATCH_MAX_IN_FLIGHT),
       },
       logger,
+      requestLog: runtime.requestLog,
       openapiDocument: readFileSync(OPENAPI_PATH, 'utf8'),
       auth,
       trustedProxies: config.TRUSTED_PROXIES,

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
-import { createLogger } from './adapters/create-logger';
+import { createLogger, requestLineLogger } from './adapters/create-logger';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { RuleSetRefusedError, buildDependencies, type Dependencies } from './deps';
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     deps = await buildDependencies(config, {
       clock: { now: () => new Date() },
       logger,
+      requestLog: requestLineLogger(logger),
       env: process.env,
     });
   } catch (error) {

@@ -163,11 +163,10 @@ export async function decide(
   }
 
   const signals = createSignalSet(prospect, deps.signals);
-  const sourceNames = new Set(ruleSet.sources.map((source) => source.name));
   const facts: FactResolver = (name, params) => {
     if (PROSPECT_FACT_NAMES.has(name)) return prospect[name as keyof Prospect];
     if (isSignalName(name)) return signals.value(name);
-    if (sourceNames.has(name)) return session.fields(name);
+    if (session.declares(name)) return session.fields(name);
     if (name === LOOKUP_STATUS_FACT) return session.ruleStatus(String(params?.source));
     return undefined;
   };

@@ -64,6 +64,8 @@ export interface TestAppOptions {
   hashKey?: string;
   defaultPhoneRegion?: string;
   logger?: Logger;
+  /** Where request lines go, as server.ts sets it (requestLineLogger); `logger` when left out. */
+  requestLog?: Logger;
   /** API keys (see test/helpers/api-keys.ts); open, as in development, by default. */
   auth?: AuthSettings;
   trustedProxies?: number;
@@ -137,6 +139,7 @@ export function buildTestApp(options: TestAppOptions = {}): TestApp {
       shared: sharedLimiter(32),
     },
     logger: options.logger ?? silentLogger,
+    requestLog: options.requestLog,
     openapiDocument: OPENAPI_DOCUMENT,
     auth: options.auth ?? { mode: 'open' },
     trustedProxies: options.trustedProxies ?? 0,

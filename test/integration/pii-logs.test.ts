@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from '../../src/adapters/create-logger';
+import { createLogger, requestLineLogger } from '../../src/adapters/create-logger';
 import { loadCustomerFileMatcher } from '../../src/adapters/customer-file';
 import type { CustomerMatcher } from '../../src/domain/ports';
 import { aCorporateSignup } from '../helpers/prospects';
@@ -75,7 +75,8 @@ describe('logs carry no personal data, whatever the route and whichever path err
         return fromFile.match(prospect);
       },
     };
-    env = await startSandboxedApp({ logger, customers });
+    // Request lines go where server.ts sends them: the same stream, without redaction.
+    env = await startSandboxedApp({ logger, requestLog: requestLineLogger(logger), customers });
   });
   afterAll(() => env.close());
 

@@ -24,7 +24,7 @@ import type {
   SourceRecord,
 } from '../../domain/lookups/lookup-source';
 import {
-  fillRequestTemplate,
+  compileRequestTemplate,
   requiredInputsOf,
   type FilledRequest,
   type RequestTemplate,
@@ -77,6 +77,7 @@ export class HttpLookupSource implements LookupSource {
   private readonly headers: Record<string, string> = { accept: 'application/json' };
   /** Weak, so a decision's inputs and their request go when the decision does. */
   private readonly filled = new WeakMap<LookupInputs, FilledRequest>();
+  private readonly fillTemplate: (inputs: LookupInputs) => FilledRequest;
 
   constructor(private readonly options: HttpLookupSourceOptions) {
     const { definition, env } = options;
@@ -86,6 +87,7 @@ export class HttpLookupSource implements LookupSource {
     const override = definition.request.baseUrlEnv ? env[definition.request.baseUrlEnv] : undefined;
     this.template = { ...definition.request, baseUrl: override || definition.request.baseUrl };
     this.inputs = requiredInputsOf(this.template);
+    this.fillTemplate = compileRequestTemplate(this.template);
     if (definition.auth) {
       const secret = env[definition.auth.secretEnv];
       if (!secret) {
@@ -202,7 +204,7 @@ export class HttpLookupSource implements LookupSource {
   private fill(inputs: LookupInputs): FilledRequest {
     let filled = this.filled.get(inputs);
     if (filled === undefined) {
-      filled = fillRequestTemplate(this.template, inputs);
+      filled = this.fillTemplate(inputs);
       this.filled.set(inputs, filled);
     }
     return filled;

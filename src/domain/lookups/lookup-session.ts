@@ -41,6 +41,13 @@ interface Outcome {
   ms: number;
 }
 
+type MaybePromise<T> = T | Promise<T>;
+
+/** Applies `map` now to a plain value, or once a promise settles. */
+function then<T, R>(value: MaybePromise<T>, map: (settled: T) => R): MaybePromise<R> {
+  return value instanceof Promise ? value.then(map) : map(value);
+}
+
 const UNAVAILABLE: ReadonlySet<LookupStatus> = new Set(['timeout', 'error', 'circuit_open']);
 
 /**
@@ -49,7 +56,7 @@ const UNAVAILABLE: ReadonlySet<LookupStatus> = new Set(['timeout', 'error', 'cir
  * data, and never beyond the decision's budget.
  */
 export class LookupSession {
-  private readonly outcomes = new Map<string, Promise<Outcome>>();
+  private readonly outcomes = new Map<string, MaybePromise<Outcome>>();
   private readonly costs = new Map<string, number>();
   private readonly bySource: ReadonlyMap<string, LookupSource>;
   private committed = 0;
@@ -67,61 +74,81 @@ export class LookupSession {
     this.inputs = { ...inputs, ...this.inputs };
   }
 
+  /** Whether the rule set declares a source of this name. */
+  declares(name: string): boolean {
+    return this.bySource.has(name);
+  }
+
   /** Which sources of a kind were declared, in order. */
   sourcesOf(kind: SourceKind): LookupSource[] {
     return this.options.sources.filter((source) => source.kind === kind);
   }
 
-  /** The source's mapped fields, or undefined when it has no usable answer. */
-  async fields(name: string): Promise<Readonly<Record<string, unknown>> | undefined> {
-    const outcome = await this.outcome(name);
-    return outcome.record?.fields;
+  /**
+   * The source's mapped fields, or undefined when it has no usable answer. A plain value when the
+   * outcome is already known (a fresh cached answer, no consent, no input), so rules over warm
+   * lookups stay on the evaluator's synchronous path; a promise while the source is being asked.
+   */
+  fields(name: string): MaybePromise<Readonly<Record<string, unknown>> | undefined> {
+    return then(this.outcome(name), (outcome) => outcome.record?.fields);
   }
 
-  /** What rules see through `lookupStatus`. */
-  async ruleStatus(name: string): Promise<RuleLookupStatus> {
-    const { status, record } = await this.outcome(name);
-    if (record !== undefined) return record.notFound ? 'not_found' : 'available';
-    if (status === 'no_consent' || status === 'over_budget' || status === 'no_input') return status;
-    return 'unavailable';
+  /** What rules see through `lookupStatus`; a plain value when already known, as for fields. */
+  ruleStatus(name: string): MaybePromise<RuleLookupStatus> {
+    return then(this.outcome(name), ({ status, record }) => {
+      if (record !== undefined) return record.notFound ? 'not_found' : 'available';
+      if (status === 'no_consent' || status === 'over_budget' || status === 'no_input')
+        return status;
+      return 'unavailable';
+    });
   }
 
   /** One entry per declared source, in declaration order; sources never asked are not_needed. */
   async entries(): Promise<LookupEntry[]> {
-    return Promise.all(
-      this.options.sources.map(async (source) => {
-        const pending = this.outcomes.get(source.name);
-        const outcome: Outcome = pending ? await pending : { status: 'not_needed', ms: 0 };
-        return {
-          source: source.name,
-          kind: source.kind,
-          status: outcome.status,
-          ms: outcome.ms,
-          cost: this.costs.get(source.name) ?? 0,
-          fetchedAt: outcome.record ? outcome.record.fetchedAt.toISOString() : null,
-        };
-      }),
+    const outcomes = await Promise.all(
+      this.options.sources.map(
+        (source) => this.outcomes.get(source.name) ?? { status: 'not_needed' as const, ms: 0 },
+      ),
     );
+    return this.options.sources.map((source, i) => {
+      const outcome = outcomes[i] as Outcome;
+      return {
+        source: source.name,
+        kind: source.kind,
+        status: outcome.status,
+        ms: outcome.ms,
+        cost: this.costs.get(source.name) ?? 0,
+        fetchedAt: outcome.record ? outcome.record.fetchedAt.toISOString() : null,
+      };
+    });
   }
 
-  private outcome(name: string): Promise<Outcome> {
-    let outcome = this.outcomes.get(name);
-    if (outcome === undefined) {
-      outcome = this.lookUp(name);
-      const { observer } = this.options;
-      if (observer !== undefined) {
-        // The second handler keeps a rejected lookup (reported by its reader) from going unhandled.
-        void outcome.then(
-          (done) => observer.lookedUp(name, done.status, done.ms),
-          () => undefined,
-        );
-      }
-      this.outcomes.set(name, outcome);
+  private outcome(name: string): MaybePromise<Outcome> {
+    const known = this.outcomes.get(name);
+    if (known !== undefined) return known;
+    const now = this.knownNow(name);
+    if (now !== undefined) {
+      this.options.observer?.lookedUp(name, now.status, now.ms);
+      this.outcomes.set(name, now);
+      return now;
     }
-    return outcome;
+    const pending = this.lookUp(name);
+    const { observer } = this.options;
+    // Later readers get the settled outcome as a plain value. The second handler keeps a
+    // rejected lookup (reported by its reader) from going unhandled.
+    void pending.then(
+      (done) => {
+        this.outcomes.set(name, done);
+        observer?.lookedUp(name, done.status, done.ms);
+      },
+      () => undefined,
+    );
+    this.outcomes.set(name, pending);
+    return pending;
   }
 
-  private async lookUp(name: string): Promise<Outcome> {
+  /** The outcome when it needs no call: no such source, no consent, no input, a fresh answer. */
+  private knownNow(name: string): Outcome | undefined {
     const source = this.bySource.get(name);
     if (source === undefined) return { status: 'not_needed', ms: 0 };
     if (source.kind === 'credit' && !this.options.creditConsent)
@@ -133,6 +160,12 @@ export class LookupSession {
       const record = source.fresh?.(this.inputs);
       if (record !== undefined) return { status: 'cache', record, ms: 0 };
     }
+    return undefined;
+  }
+
+  /** Asks the source: only for outcomes knownNow could not give. */
+  private async lookUp(name: string): Promise<Outcome> {
+    const source = this.bySource.get(name) as LookupSource;
     const paid =
       source.costPerCall > 0 && !(this.options.noCache ? false : source.hasFresh(this.inputs));
     if (paid && this.committed + this.reserved + source.costPerCall > this.options.budget) {

@@ -51,59 +51,85 @@ export function fillRequestTemplate(
   template: RequestTemplate,
   inputs: LookupInputs,
 ): FilledRequest {
-  const has = (name: string) => isLookupInput(name) && inputs[name] !== undefined;
-  // Path placeholders are required; a query parameter whose input is missing is left out, so
-  // one source can be asked by email, phone or domain, whichever the prospect gave.
-  const query = Object.entries(template.query).filter(([, raw]) =>
-    [...raw.matchAll(PLACEHOLDER)].every((match) => has(match[1] as string)),
-  );
-  const all = placeholdersOf(template);
-  const missing = requiredInputsOf(template).filter((name) => !has(name));
-  if (missing.length > 0 || (all.length > 0 && !all.some(has))) {
-    return { ok: false, reason: 'missing', inputs: missing.length > 0 ? missing : all };
-  }
-  const base = baseOf(template.baseUrl);
-  if (typeof base === 'string') throw new Error(base);
+  return compileRequestTemplate(template)(inputs);
+}
 
-  let unsafe = false;
-  const value = (name: string): string => {
-    const raw = inputs[name as LookupInputName] as string;
-    // Control characters (CR, LF, NUL) never belong in an identifier and could split a request.
-    // eslint-disable-next-line no-control-regex
-    if (raw === '' || raw.length > MAX_VALUE_LENGTH || /[\u0000-\u001f\u007f]/.test(raw)) {
-      unsafe = true;
-    }
-    return raw;
-  };
+/**
+ * fillRequestTemplate with the template's own work (placeholders, base URL, segments) done once,
+ * for a source that fills the same template for every decision.
+ */
+export function compileRequestTemplate(
+  template: RequestTemplate,
+): (inputs: LookupInputs) => FilledRequest {
+  const all = placeholdersOf(template);
+  const required = requiredInputsOf(template);
+  const query = Object.entries(template.query).map(([key, raw]) => ({
+    key,
+    raw,
+    names: [...raw.matchAll(PLACEHOLDER)].map((match) => match[1] as string),
+  }));
   const segments = template.path
     .split('/')
     .slice(1)
-    .map((segment) => {
+    .map((segment) => ({ segment, dotSegment: DOT_SEGMENT.test(segment) }));
+  const base = baseOf(template.baseUrl);
+  const basePath = typeof base === 'string' ? '' : base.pathname.replace(/\/$/, '');
+  const expectedSegments =
+    typeof base === 'string'
+      ? 0
+      : base.pathname.split('/').filter(Boolean).length + segments.length;
+
+  return (inputs) => {
+    const has = (name: string) => isLookupInput(name) && inputs[name] !== undefined;
+    // Path placeholders are required; a query parameter whose input is missing is left out, so
+    // one source can be asked by email, phone or domain, whichever the prospect gave.
+    const missing = required.filter((name) => !has(name));
+    if (missing.length > 0 || (all.length > 0 && !all.some(has))) {
+      return { ok: false, reason: 'missing', inputs: missing.length > 0 ? missing : all };
+    }
+    if (typeof base === 'string') throw new Error(base);
+
+    let unsafe = false;
+    const value = (name: string): string => {
+      const raw = inputs[name as LookupInputName] as string;
+      // Control characters (CR, LF, NUL) never belong in an identifier and could split a request.
+      // eslint-disable-next-line no-control-regex
+      if (raw === '' || raw.length > MAX_VALUE_LENGTH || /[\u0000-\u001f\u007f]/.test(raw)) {
+        unsafe = true;
+      }
+      return raw;
+    };
+    const filledSegments = segments.map(({ segment, dotSegment }) => {
       const filled = segment.replace(PLACEHOLDER, (_, name: string) =>
         encodeURIComponent(value(name)),
       );
-      if (DOT_SEGMENT.test(filled) && !DOT_SEGMENT.test(segment)) unsafe = true;
+      if (DOT_SEGMENT.test(filled) && !dotSegment) unsafe = true;
       return filled;
     });
-  const url = new URL(base.href);
-  url.pathname = `${base.pathname.replace(/\/$/, '')}/${segments.join('/')}`;
-  for (const [key, raw] of query) {
-    url.searchParams.append(
-      key,
-      raw.replace(PLACEHOLDER, (_, name: string) => value(name)),
-    );
-  }
-  const expectedSegments = base.pathname.split('/').filter(Boolean).length + segments.length;
-  if (
-    unsafe ||
-    url.origin !== base.origin ||
-    url.pathname.split('/').length - 1 !== expectedSegments ||
-    url.username !== '' ||
-    url.hash !== ''
-  ) {
-    return { ok: false, reason: 'unsafe', inputs: placeholdersOf(template) };
-  }
-  return { ok: true, url };
+    const params = new URLSearchParams();
+    for (const { key, raw, names } of query) {
+      if (names.every(has)) {
+        params.append(
+          key,
+          raw.replace(PLACEHOLDER, (_, name: string) => value(name)),
+        );
+      }
+    }
+    const url = new URL(base.href);
+    url.pathname = `${basePath}/${filledSegments.join('/')}`;
+    // One serialisation for all parameters (appending to url.searchParams re-serialises each time).
+    url.search = params.toString();
+    if (
+      unsafe ||
+      url.origin !== base.origin ||
+      url.pathname.split('/').length - 1 !== expectedSegments ||
+      url.username !== '' ||
+      url.hash !== ''
+    ) {
+      return { ok: false, reason: 'unsafe', inputs: all };
+    }
+    return { ok: true, url };
+  };
 }
 
 function baseOf(baseUrl: string): URL | string {

@@ -86,14 +86,21 @@ export function screenJson(
 ): { forbidden: FieldError[]; tooDeep: FieldError[] } {
   const forbidden: FieldError[] = [];
   const tooDeep: FieldError[] = [];
-  const visit = (value: unknown, path: PropertyKey[]): void => {
+  // One path array, pushed and popped: most bodies are clean, so a pointer is only built for a
+  // problem found.
+  const path: PropertyKey[] = [];
+  const visit = (value: unknown): void => {
     if (typeof value !== 'object' || value === null) return;
     if (path.length >= maxDepth) {
       tooDeep.push({ path: toJsonPointer(path), message: `nested deeper than ${maxDepth} levels` });
       return;
     }
     if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, [...path, i]));
+      for (let i = 0; i < value.length; i += 1) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
       return;
     }
     for (const key of Object.keys(value)) {
@@ -104,9 +111,11 @@ export function screenJson(
         });
         continue;
       }
-      visit((value as Record<string, unknown>)[key], [...path, key]);
+      path.push(key);
+      visit((value as Record<string, unknown>)[key]);
+      path.pop();
     }
   };
-  visit(root, []);
+  visit(root);
   return { forbidden, tooDeep };
 }
