@@ -59,11 +59,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(corsPreflight(deps.auth));
   app.use(authenticate(deps.auth));
   app.use(rateLimit(deps.auth, deps.scoring.clock));
+  // The scoring routes first: they carry nearly all traffic, and no path is shared between
+  // routers, so the order only decides how many routers a request walks past.
+  app.use(scoreRoutes(deps.scoring, body));
   app.use(
     metaRoutes({ openapiDocument: deps.openapiDocument, rules: deps.scoring.rules, lifecycle }),
   );
   if (deps.metrics !== undefined) app.use(metricsRoutes(deps.metrics));
-  app.use(scoreRoutes(deps.scoring, body));
   app.use(batchRoutes({ ...deps.batch, scoring: deps.scoring, logger: deps.logger, lifecycle }));
   app.use(rulesRoutes(deps.scoring.rules, deps.ruleOps));
   app.use((req, res) => {

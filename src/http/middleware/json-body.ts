@@ -27,49 +27,48 @@ const BODY_PARSER_ERRORS: Record<string, () => AppError> = {
  * Accepts only `application/json` bodies, within a size and depth limit, and refuses any body
  * that names `__proto__`, `constructor` or `prototype` anywhere, whatever the route does next.
  */
-export function jsonBody(options: JsonBodyOptions): RequestHandler[] {
+export function jsonBody(options: JsonBodyOptions): RequestHandler {
   const parse = express.json({ limit: options.limit, strict: true, type: () => true });
-  const requireJson: RequestHandler = (req, _res, next) => {
+  // One handler rather than three route layers: this runs on every scoring request.
+  return (req, res, next) => {
     if (hasBody(req.headers) && !req.is('application/json')) {
       next(new AppError('unsupported_media_type', 'Send the body as application/json.'));
       return;
     }
-    next();
-  };
-  const parseMapped: RequestHandler = (req, res, next) => {
     parse(req, res, (error?: unknown) => {
-      if (error === undefined || error === null) return next();
-      const type = (error as { type?: unknown }).type;
-      const mapped = typeof type === 'string' ? BODY_PARSER_ERRORS[type] : undefined;
-      // A body that does not inflate as its Content-Encoding says comes back untyped, as a 400.
-      const undecodable = (error as { status?: unknown }).status === 400;
-      next(
-        mapped
-          ? mapped()
-          : undecodable
-            ? new AppError(
-                'malformed_json',
-                'The body could not be decoded as its Content-Encoding says.',
-              )
-            : error,
-      );
+      if (error !== undefined && error !== null) {
+        next(parseFailure(error));
+        return;
+      }
+      if (options.screen === false) {
+        next();
+        return;
+      }
+      const { forbidden, tooDeep } = screenJson(req.body, options.maxDepth);
+      if (forbidden.length > 0) {
+        next(new AppError('forbidden_key', 'The body uses reserved keys.', forbidden));
+      } else if (tooDeep.length > 0) {
+        next(new AppError('validation_failed', 'The body nests too deeply.', tooDeep));
+      } else {
+        next();
+      }
     });
   };
-  const screen: RequestHandler = (req, _res, next) => {
-    if (options.screen === false) {
-      next();
-      return;
-    }
-    const { forbidden, tooDeep } = screenJson(req.body, options.maxDepth);
-    if (forbidden.length > 0) {
-      next(new AppError('forbidden_key', 'The body uses reserved keys.', forbidden));
-    } else if (tooDeep.length > 0) {
-      next(new AppError('validation_failed', 'The body nests too deeply.', tooDeep));
-    } else {
-      next();
-    }
-  };
-  return [requireJson, parseMapped, screen];
+}
+
+/** body-parser's error as ours; an error of unknown kind goes on as it is (a 500). */
+function parseFailure(error: unknown): unknown {
+  const type = (error as { type?: unknown }).type;
+  const mapped = typeof type === 'string' ? BODY_PARSER_ERRORS[type] : undefined;
+  if (mapped) return mapped();
+  // A body that does not inflate as its Content-Encoding says comes back untyped, as a 400.
+  if ((error as { status?: unknown }).status === 400) {
+    return new AppError(
+      'malformed_json',
+      'The body could not be decoded as its Content-Encoding says.',
+    );
+  }
+  return error;
 }
 
 function hasBody(headers: IncomingHttpHeaders): boolean {

@@ -142,7 +142,7 @@ export function batchRoutes(deps: BatchRouteDeps): Router {
 
   router.post(
     '/v1/score/batch',
-    ...jsonBody({ limit: 8 * 1024 * 1024, maxDepth: 24, screen: false }),
+    jsonBody({ limit: 8 * 1024 * 1024, maxDepth: 24, screen: false }),
     async (req, res) => {
       const key = idempotencyKeyOf(req, 'batch:json');
       const fingerprint = fingerprintOf('application/json', JSON.stringify(req.body ?? null));

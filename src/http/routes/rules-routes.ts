@@ -32,12 +32,12 @@ export function rulesRoutes(rules: RuleSetProvider, ops: RuleOperations): Router
     });
   });
 
-  router.post('/v1/rules/validate', ...jsonBody(RULE_OPS_BODY), async (req, res) => {
+  router.post('/v1/rules/validate', jsonBody(RULE_OPS_BODY), async (req, res) => {
     const { files } = parseInput(ValidateRequestSchema, req.body);
     res.json(await ops.validate(toRuleSetChanges(files)));
   });
 
-  router.post('/v1/rules/dry-run', ...jsonBody(RULE_OPS_BODY), async (req, res) => {
+  router.post('/v1/rules/dry-run', jsonBody(RULE_OPS_BODY), async (req, res) => {
     const { files, prospects, live } = parseInput(DryRunRequestSchema, req.body);
     try {
       res.json(await ops.dryRun(toRuleSetChanges(files), prospects, live));

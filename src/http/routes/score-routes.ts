@@ -10,13 +10,13 @@ import { IdentifyRequestSchema, ScoreRequestSchema, splitRequest } from '../requ
 
 export function scoreRoutes(scoring: ScoringDeps, body: JsonBodyOptions): Router {
   const router = Router();
-  router.post('/v1/score', ...jsonBody(body), async (req, res) => {
+  router.post('/v1/score', jsonBody(body), async (req, res) => {
     const { prospect, options } = splitRequest(parseInput(ScoreRequestSchema, req.body), {
       cacheControl: req.get('cache-control'),
     });
     res.json(presentDecisionFor(res, await scoreProspect(scoring, prospect, options)));
   });
-  router.post('/v1/identify', ...jsonBody(body), async (req, res) => {
+  router.post('/v1/identify', jsonBody(body), async (req, res) => {
     const parsed = parseInput(IdentifyRequestSchema, req.body);
     const { prospect, options } = splitRequest(
       { ...parsed, source: parsed.source ?? 'inbound_call' },
