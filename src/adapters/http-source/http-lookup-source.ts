@@ -30,6 +30,7 @@ import {
 } from '../../domain/lookups/request-template';
 import type { SourceDefinition } from '../../engine/source-file-schema';
 import { createAnswerReader } from './answer-reader';
+import { cacheEntryBytes } from './cache-entry-bytes';
 import { SourceFailure, classifyFailure, type FailureStatus } from './source-failure';
 
 /** Largest upstream answer accepted; anything bigger is a misbehaving source. */
@@ -41,6 +42,11 @@ export interface HttpLookupSourceOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Milliseconds clock for cache ages; injected so tests can move time. */
   now: () => number;
+  /**
+   * Bytes of memory the answer cache may hold, on top of the definition's maxEntries: whichever
+   * bound is reached first evicts the least recently used answers. Unbounded when absent.
+   */
+  cacheMaxBytes?: number;
 }
 
 interface FetchContext {
@@ -115,6 +121,12 @@ export class HttpLookupSource implements LookupSource {
     const perf = { now: options.now };
     this.cache = new LRUCache<string, SourceRecord, FetchContext>({
       max: definition.cache.maxEntries,
+      ...(options.cacheMaxBytes === undefined
+        ? {}
+        : {
+            maxSize: options.cacheMaxBytes,
+            sizeCalculation: (record, key) => cacheEntryBytes(key, record),
+          }),
       ttl: definition.cache.ttlSeconds * 1000,
       perf,
       allowStaleOnFetchRejection: true,
