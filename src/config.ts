@@ -45,8 +45,8 @@ const EnvSchema = z.object({
     .min(1)
     .max(7 * 86_400)
     .default(86_400),
-  /** Memory for kept batch answers, in MB; the oldest are forgotten first. */
-  IDEMPOTENCY_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(64),
+  /** Memory for kept batch answers (NDJSON ones gzip-compressed), in MB; the oldest go first. */
+  IDEMPOTENCY_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(32),
   /**
    * Memory for each lookup source's answer cache, in MB: the least recently used answers are
    * forgotten first once it is full, even below the source's cache.maxEntries.
