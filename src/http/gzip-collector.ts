@@ -3,6 +3,11 @@ import { createGzip, gunzip, type Gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 
 const gunzipAsync = promisify(gunzip);
+/**
+ * Text is handed to zlib in pieces of about this size: one small write per line costs a thread-pool
+ * round trip each, and every output chunk would pin a 16 KB buffer for a few hundred bytes.
+ */
+const PIECE_CHARS = 64 * 1024;
 
 /**
  * Compresses text as it is written and keeps the result in memory. An NDJSON answer kept for
@@ -13,6 +18,7 @@ export class GzipCollector {
   private readonly gzip: Gzip = createGzip({ level: 1 });
   private readonly chunks: Buffer[] = [];
   private compressed = 0;
+  private pending = '';
 
   constructor() {
     this.gzip.on('data', (chunk: Buffer) => {
@@ -21,19 +27,25 @@ export class GzipCollector {
     });
   }
 
-  /** Compressed bytes produced so far (text still being compressed is not counted yet). */
+  /** Compressed bytes produced so far (text not yet compressed is not counted). */
   get bytes(): number {
     return this.compressed;
   }
 
   write(text: string): void {
-    this.gzip.write(text);
+    this.pending += text;
+    if (this.pending.length >= PIECE_CHARS) {
+      this.gzip.write(this.pending);
+      this.pending = '';
+    }
   }
 
   /** The whole gzip body; write no more after this. */
   async finish(): Promise<Buffer> {
     const ended = once(this.gzip, 'end');
-    this.gzip.end();
+    if (this.pending === '') this.gzip.end();
+    else this.gzip.end(this.pending);
+    this.pending = '';
     await ended;
     return Buffer.concat(this.chunks, this.compressed);
   }
@@ -41,6 +53,7 @@ export class GzipCollector {
   discard(): void {
     this.gzip.destroy();
     this.chunks.length = 0;
+    this.pending = '';
   }
 }
 
