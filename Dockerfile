@@ -23,4 +23,4 @@ COPY rules ./rules
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--disable-proto=delete", "dist/server.js"]
+CMD ["node", "--disable-proto=delete", "--max-old-space-size=160", "dist/server.js"]

@@ -149,11 +149,11 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   const probeFile = join(mkdtempSync(join(tmpdir(), 'prospect-scorer-bench-')), 'event-loop.json');
   const service = await startNodeProcess(
     [
+      ...productionNodeFlags(),
       ...(options.nodeArgs ?? []),
       ...serviceNodeArgs(),
       '--require',
       join(__dirname, 'event-loop-probe.cjs'),
-      '--disable-proto=delete',
       'dist/server.js',
     ],
     { port, env: { ...env, EVENT_LOOP_PROBE_FILE: probeFile } },
@@ -165,7 +165,25 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   return { ...service, sandboxUrl, eventLoopDelayMs };
 }
 
-/** Extra Node flags for every service started, e.g. BENCH_SERVICE_NODE_ARGS=--max-old-space-size=160. */
+/**
+ * The Node flags of `npm start` (the Docker image's CMD has the same, a test checks it), so the
+ * benchmark measures the service as it runs in production, heap limit included.
+ */
+export function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = pkg.scripts.start.split(' ').filter(Boolean);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/server.js') {
+    throw new Error(`npm start is not "node <flags> dist/server.js": ${pkg.scripts.start}`);
+  }
+  return words.slice(1, -1);
+}
+
+/**
+ * Extra Node flags for every service started, after the production ones (a later flag wins),
+ * e.g. BENCH_SERVICE_NODE_ARGS=--max-old-space-size=256.
+ */
 function serviceNodeArgs(): string[] {
   return (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }

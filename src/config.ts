@@ -45,8 +45,13 @@ const EnvSchema = z.object({
     .min(1)
     .max(7 * 86_400)
     .default(86_400),
-  /** Memory for kept batch answers, in MB; the oldest are forgotten first. */
-  IDEMPOTENCY_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(64),
+  /** Memory for kept batch answers (NDJSON ones gzip-compressed), in MB; the oldest go first. */
+  IDEMPOTENCY_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(32),
+  /**
+   * Memory for each lookup source's answer cache, in MB: the least recently used answers are
+   * forgotten first once it is full, even below the source's cache.maxEntries.
+   */
+  LOOKUP_CACHE_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(16),
   /**
    * On SIGTERM/SIGINT: how long streaming (NDJSON) batches may go on before they are ended with a
    * "shutting down" line, in ms. Other requests in flight are always let finish.

@@ -58,7 +58,11 @@ export const OPENAPI_PATH = join(__dirname, '..', 'openapi.yaml');
 export async function buildDependencies(config: Config, runtime: Runtime): Promise<Dependencies> {
   const { clock, logger, env } = runtime;
   const auth = authSettings(config);
-  const sources = new SourceRegistry({ env, now: () => clock.now().getTime() });
+  const sources = new SourceRegistry({
+    env,
+    now: () => clock.now().getTime(),
+    cacheMaxBytes: config.LOOKUP_CACHE_MAX_MB * 1024 * 1024,
+  });
   const prepare = (files: RuleSetFiles) =>
     prepareRuleSet(files, {
       loadedAt: clock.now(),

@@ -6,7 +6,8 @@ import { AppError } from '../errors/app-error';
 export interface StoredResponse {
   status: number;
   contentType: string;
-  body: string;
+  /** The body as sent; a Buffer is the body gzip-compressed, to keep large answers small. */
+  body: string | Buffer;
 }
 
 export interface IdempotencyEntry {

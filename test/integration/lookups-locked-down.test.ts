@@ -13,6 +13,10 @@ function startMisbehavingUpstream(): Promise<{ server: Server; url: string; hits
     } else if (req.url?.startsWith('/huge/')) {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ company: { name: 'x'.repeat(1024 * 1024) } }));
+    } else if (req.url?.startsWith('/cut/')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"company":{"na');
+      setTimeout(() => res.socket?.destroy(), 20);
     } else {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"company":{"name":"ok"}}');
     }
@@ -62,6 +66,25 @@ describe('the HTTP client of a lookup source is locked down', () => {
     const answer = await source.fetch({ companyDomain: 'acme.com' }, options());
     source.close();
     expect(answer).toEqual({ status: 'error', reason: 'answer larger than allowed' });
+  });
+
+  it('an answer cut off midway is an error, and nothing is cached', async () => {
+    const source = sourceFor(upstream.url, '/cut/{companyDomain}');
+    const before = upstream.hits.length;
+    const answer = await source.fetch({ companyDomain: 'acme.com' }, options());
+    const again = await source.fetch({ companyDomain: 'acme.com' }, options());
+    source.close();
+    expect(answer.status).toBe('error');
+    expect(again.status).toBe('error');
+    // No retries configured: one call per fetch, the second not answered from cache.
+    expect(upstream.hits.length - before).toBe(2);
+  });
+
+  it('a source nobody listens on is an error naming the connection problem', async () => {
+    const source = sourceFor('http://127.0.0.1:9', '/ok/{companyDomain}');
+    const answer = await source.fetch({ companyDomain: 'acme.com' }, options());
+    source.close();
+    expect(answer).toEqual({ status: 'error', reason: 'ECONNREFUSED' });
   });
 
   it('sends a hostile value as one encoded path segment on the configured host', async () => {

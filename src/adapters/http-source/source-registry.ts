@@ -17,6 +17,8 @@ export class SourceRegistry {
     private readonly options: {
       env: Readonly<Record<string, string | undefined>>;
       now: () => number;
+      /** Memory each source's answer cache may hold, in bytes (see HttpLookupSourceOptions). */
+      cacheMaxBytes?: number;
     },
   ) {}
 

@@ -24,6 +24,7 @@ import {
   type IdempotencyStore,
   type StoredResponse,
 } from '../idempotency';
+import { GzipCollector, gunzipText } from '../gzip-collector';
 import { jsonBody } from '../middleware/json-body';
 import { NdjsonLineSplitter, type NdjsonLine } from '../ndjson-lines';
 import { parseInput } from '../parse-input';
@@ -33,7 +34,7 @@ import type { ServiceLifecycle } from '../service-lifecycle';
 
 const NDJSON = 'application/x-ndjson';
 const MAX_NDJSON_LINE_BYTES = 100 * 1024;
-/** Largest NDJSON answer kept for idempotent replay; a larger one is not replayable. */
+/** Largest NDJSON answer (compressed) kept for idempotent replay; a larger one is not replayable. */
 const MAX_REPLAYABLE_BYTES = 16 * 1024 * 1024;
 
 export interface BatchRouteDeps {
@@ -78,20 +79,16 @@ export function batchRoutes(deps: BatchRouteDeps): Router {
     const key = idempotencyKeyOf(req, 'batch:ndjson');
     const known = key === undefined ? undefined : deps.idempotency.get(key);
     if (key !== undefined && known !== undefined) {
-      sendStored(res, settleKnownKey(known, await bodyDigest(req)), true);
+      await sendStored(res, settleKnownKey(known, await bodyDigest(req)), true);
       return;
     }
     if (key !== undefined) deps.idempotency.begin(key, 'in-progress');
     const hash = createHash('sha256');
-    const kept: string[] = [];
-    let keptBytes = 0;
+    const kept = key === undefined ? undefined : new GzipCollector();
     res.status(200).type(NDJSON);
     const write = async (value: unknown) => {
       const line = `${JSON.stringify(value)}\n`;
-      if (key !== undefined && keptBytes <= MAX_REPLAYABLE_BYTES) {
-        kept.push(line);
-        keptBytes += line.length;
-      }
+      if (kept !== undefined && kept.bytes <= MAX_REPLAYABLE_BYTES) kept.write(line);
       if (!res.write(line)) await once(res, 'drain');
     };
     const tally = new BatchTally();
@@ -114,17 +111,21 @@ export function batchRoutes(deps: BatchRouteDeps): Router {
         await write({ error: problemOf(SHUTTING_DOWN) });
       }
       res.end();
-      if (key !== undefined) {
-        if (keptBytes <= MAX_REPLAYABLE_BYTES && !res.destroyed && !stop.stopped) {
-          const body = kept.join('');
+      if (key !== undefined && kept !== undefined) {
+        if (kept.bytes <= MAX_REPLAYABLE_BYTES && !res.destroyed && !stop.stopped) {
+          const body = await kept.finish();
           deps.idempotency.complete(key, hash.digest('hex'), {
             status: 200,
             contentType: NDJSON,
             body,
           });
-        } else deps.idempotency.abandon(key);
+        } else {
+          kept.discard();
+          deps.idempotency.abandon(key);
+        }
       }
     } catch (error) {
+      kept?.discard();
       if (key !== undefined) deps.idempotency.abandon(key);
       input.destroy();
       deps.logger.error(
@@ -148,7 +149,7 @@ export function batchRoutes(deps: BatchRouteDeps): Router {
       const fingerprint = fingerprintOf('application/json', JSON.stringify(req.body ?? null));
       const known = key === undefined ? undefined : deps.idempotency.get(key);
       if (known !== undefined) {
-        sendStored(res, settleKnownKey(known, fingerprint), true);
+        await sendStored(res, settleKnownKey(known, fingerprint), true);
         return;
       }
       const { prospects } = parseInput(JsonBatchSchema, req.body);
@@ -171,7 +172,7 @@ export function batchRoutes(deps: BatchRouteDeps): Router {
           }),
         };
         if (key !== undefined) deps.idempotency.complete(key, fingerprint, stored);
-        sendStored(res, stored, false);
+        await sendStored(res, stored, false);
       } catch (error) {
         if (key !== undefined) deps.idempotency.abandon(key);
         throw error;
@@ -278,9 +279,10 @@ function problemOf(error: RecordError): Record<string, unknown> {
   };
 }
 
-function sendStored(res: Response, stored: StoredResponse, replayed: boolean): void {
+async function sendStored(res: Response, stored: StoredResponse, replayed: boolean): Promise<void> {
+  const body = typeof stored.body === 'string' ? stored.body : await gunzipText(stored.body);
   if (replayed) res.setHeader('idempotent-replayed', 'true');
-  res.status(stored.status).type(stored.contentType).send(stored.body);
+  res.status(stored.status).type(stored.contentType).send(body);
 }
 
 /** Passes bytes through unchanged while hashing them, to fingerprint a streamed body. */
