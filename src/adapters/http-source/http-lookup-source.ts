@@ -1,5 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import axios, { type AxiosInstance, isAxiosError } from 'axios';
 import {
   CircuitState,
   ConsecutiveBreaker,
@@ -31,7 +32,6 @@ import {
 import type { SourceDefinition } from '../../engine/source-file-schema';
 import { createAnswerReader } from './answer-reader';
 import { cacheEntryBytes } from './cache-entry-bytes';
-import { httpCall, type HttpAnswer, type HttpCallTarget } from './http-call';
 import { SourceFailure, classifyFailure, type FailureStatus } from './source-failure';
 
 /** Largest upstream answer accepted; anything bigger is a misbehaving source. */
@@ -61,7 +61,7 @@ interface FetchContext {
  * A lookup source over HTTP. Layers, outermost first: lru-cache (fresh answers, coalescing of
  * identical in-flight lookups, stale answers while the source fails), a bulkhead (max concurrent
  * calls), retry (transient failures of idempotent calls only: the one place retries live),
- * a circuit breaker, then one locked-down node:http call (timeout, size cap, no redirects, the
+ * a circuit breaker, then one locked-down axios call (timeout, size cap, no redirects, the
  * configured origin only).
  */
 export class HttpLookupSource implements LookupSource {
@@ -71,7 +71,7 @@ export class HttpLookupSource implements LookupSource {
   readonly inputs: readonly string[];
 
   private readonly template: RequestTemplate;
-  private readonly target: HttpCallTarget;
+  private readonly http: AxiosInstance;
   private readonly agent: HttpAgent;
   private readonly policy: IPolicy;
   private breaker?: CircuitBreakerPolicy;
@@ -108,14 +108,19 @@ export class HttpLookupSource implements LookupSource {
       base.protocol === 'https:'
         ? new HttpsAgent({ keepAlive: true, maxSockets: definition.maxConcurrent })
         : new HttpAgent({ keepAlive: true, maxSockets: definition.maxConcurrent });
-    this.target = {
-      origin: new URL(base.origin),
-      agent: this.agent,
-      method: definition.request.method,
-      headers: this.headers,
-      timeoutMs: definition.timeoutMs,
-      maxResponseBytes: MAX_RESPONSE_BYTES,
-    };
+    this.http = axios.create({
+      baseURL: base.origin,
+      allowAbsoluteUrls: false,
+      maxRedirects: 0,
+      proxy: false,
+      maxContentLength: MAX_RESPONSE_BYTES,
+      maxBodyLength: 64 * 1024,
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      httpAgent: this.agent,
+      httpsAgent: this.agent,
+    });
     this.readAnswer = createAnswerReader(definition);
     this.policy = this.buildPolicy(definition);
     const perf = { now: options.now };
@@ -242,13 +247,24 @@ export class HttpLookupSource implements LookupSource {
 
   private async callOnce(pathAndQuery: string): Promise<SourceRecord> {
     const { definition } = this.options;
-    const response: HttpAnswer = await httpCall(this.target, pathAndQuery);
+    let response;
+    try {
+      response = await this.http.request<string>({
+        method: definition.request.method,
+        url: pathAndQuery,
+        headers: this.headers,
+        timeout: definition.timeoutMs,
+        signal: AbortSignal.timeout(definition.timeoutMs),
+      });
+    } catch (error) {
+      throw transportFailure(error);
+    }
     const fetchedAt = new Date(this.options.now());
     if (definition.notFoundStatuses.includes(response.status)) {
       return { fields: {}, notFound: true, fetchedAt };
     }
     if (response.status >= 200 && response.status < 300) {
-      return { fields: this.readAnswer(response.body), notFound: false, fetchedAt };
+      return { fields: this.readAnswer(String(response.data)), notFound: false, fetchedAt };
     }
     if (response.status === 429 || response.status >= 500) {
       throw new SourceFailure('error', `HTTP ${response.status}`, true);
@@ -280,4 +296,19 @@ export class HttpLookupSource implements LookupSource {
     const limit = bulkhead(definition.maxConcurrent, definition.maxConcurrent * 4);
     return wrap(limit, retries, breaker);
   }
+}
+
+function transportFailure(error: unknown): SourceFailure {
+  if (!isAxiosError(error)) return new SourceFailure('error', 'request failed', true);
+  if (
+    error.code === 'ECONNABORTED' ||
+    error.code === 'ETIMEDOUT' ||
+    error.code === 'ERR_CANCELED'
+  ) {
+    return new SourceFailure('timeout', 'no answer within the timeout', true);
+  }
+  if (error.message.includes('maxContentLength')) {
+    return new SourceFailure('error', 'answer larger than allowed', false);
+  }
+  return new SourceFailure('error', error.code ?? 'connection failed', true);
 }
