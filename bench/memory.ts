@@ -113,7 +113,10 @@ function streamBatch(
 }
 
 export async function runMemoryBench(): Promise<BenchSection> {
-  const total = envNumber('BENCH_MEMORY_PROSPECTS', 1_000_000);
+  // 100,000 by default so that `npm run bench` stays within 5 minutes on the project's machine
+  // (about 720 prospects/s: every distinct prospect costs an upstream CRM call through axios);
+  // the 1,000,000 the issue names takes about 25 minutes: BENCH_MEMORY_PROSPECTS=1000000.
+  const total = envNumber('BENCH_MEMORY_PROSPECTS', 100_000);
   // Two streams keep 32 records in flight. With four (64, BATCH_MAX_IN_FLIGHT), the service's own
   // event loop delayed CRM answers past the CRM's 300 ms timeout on this 2-core machine, the
   // breaker opened and 90% of decisions were "unverified": cheap, and no test of the caches.

@@ -86,7 +86,9 @@ export async function startNodeProcess(
   const child = spawn(command as string, rest, {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
-    stdio: 'inherit',
+    // Log lines are written (the service runs at its production level) but not shown; stderr is,
+    // so a crash says why.
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${options.port}`;
   for (let i = 0; i < 300; i += 1) {
@@ -140,7 +142,8 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   const env: Record<string, string> = {
     PORT: String(port),
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
+    // The production default: one request line per request is part of what a request costs.
+    LOG_LEVEL: 'info',
     RULES_WATCH: 'false',
     SANDBOX_PORT: sandboxPort === undefined ? 'off' : String(sandboxPort),
     ...sandboxEnv(sandboxUrl),
