@@ -1,6 +1,8 @@
+import { getHeapStatistics } from 'node:v8';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { createLogger, requestLineLogger } from './adapters/create-logger';
+import { heapBudgetFits, type HeapBudget } from './adapters/heap-budget';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { RuleSetRefusedError, buildDependencies, type Dependencies } from './deps';
@@ -50,6 +52,20 @@ async function main(): Promise<void> {
     logger.warn(
       { auth: 'open' },
       'development mode, no API keys configured: every route is open to anyone',
+    );
+  }
+
+  const heap: HeapBudget = {
+    limitMb: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20),
+    atStartMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+    storesMb:
+      config.LOOKUP_CACHE_MAX_MB * deps.app.scoring.rules.current().sources.length +
+      config.IDEMPOTENCY_MAX_MB,
+  };
+  if (!heapBudgetFits(heap)) {
+    logger.warn(
+      { heap },
+      'the heap limit may be too small for what is loaded plus the lookup caches and idempotency store: raise --max-old-space-size or lower LOOKUP_CACHE_MAX_MB / IDEMPOTENCY_MAX_MB',
     );
   }
 
