@@ -27,10 +27,10 @@ export interface SignalSet {
 interface Inputs {
   prospect: Prospect;
   email: string | undefined;
-  phone: string | undefined;
   country: string | undefined;
   emailDomain: () => string | null;
   emailDomainKind: () => EmailDomainKind | null;
+  /** Read once per prospect and shared with the customer check and lookup inputs. */
   parsedPhone: () => ParsedPhone | null;
 }
 
@@ -92,12 +92,10 @@ export function createSignalSet(prospect: Prospect, options: SignalOptions): Sig
 
 function inputsOf(prospect: Prospect, options: SignalOptions): Inputs {
   const email = given(prospect.email);
-  const phone = given(prospect.phone);
   const country = given(prospect.country);
   return {
     prospect,
     email,
-    phone,
     country,
     emailDomain: once(() => (email === undefined ? null : emailDomainOf(email))),
     emailDomainKind: once(() => (email === undefined ? null : emailDomainKindOf(email))),
