@@ -1,25 +1,10 @@
 import { HttpLookupSource } from '../../src/adapters/http-source/http-lookup-source';
-import type { SourceDefinition } from '../../src/engine/source-file-schema';
-import { SourceDefinitionSchema } from '../../src/engine/source-file-schema';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox';
+import { partnerDefinition } from '../helpers/partner-source';
 
-const definition = (overrides: Partial<SourceDefinition> = {}): SourceDefinition =>
-  SourceDefinitionSchema.parse({
-    name: 'partner',
-    kind: 'partner',
-    request: {
-      baseUrl: 'http://127.0.0.1:9',
-      baseUrlEnv: 'PARTNER_BASE_URL',
-      path: '/partner/companies/{companyDomain}',
-    },
+const definition = () =>
+  partnerDefinition({
     auth: { header: 'Authorization', prefix: 'Bearer ', secretEnv: 'PARTNER_API_KEY' },
-    timeoutMs: 500,
-    breaker: { consecutiveFailures: 5, halfOpenAfterMs: 1000 },
-    maxConcurrent: 4,
-    costPerCall: 0.05,
-    cache: { ttlSeconds: 60, maxEntries: 10 },
-    fields: { employees: { path: '$.company.employees', schema: { type: 'integer' } } },
-    ...overrides,
   });
 
 describe('a source with an auth header and a base URL from the environment', () => {

@@ -1,22 +1,8 @@
 import { HttpLookupSource } from '../../src/adapters/http-source/http-lookup-source';
-import { SourceDefinitionSchema } from '../../src/engine/source-file-schema';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox';
+import { partnerDefinition } from '../helpers/partner-source';
 
-const definition = SourceDefinitionSchema.parse({
-  name: 'partner',
-  kind: 'partner',
-  request: {
-    baseUrl: 'http://127.0.0.1:9',
-    baseUrlEnv: 'PARTNER_BASE_URL',
-    path: '/partner/companies/{companyDomain}',
-  },
-  timeoutMs: 500,
-  breaker: { consecutiveFailures: 5, halfOpenAfterMs: 1000 },
-  maxConcurrent: 4,
-  costPerCall: 0.05,
-  cache: { ttlSeconds: 60, maxEntries: 1000 },
-  fields: { employees: { path: '$.company.employees', schema: { type: 'integer' } } },
-});
+const definition = partnerDefinition({ cache: { ttlSeconds: 60, maxEntries: 1000 } });
 
 describe('a lookup cache bounded by memory as well as by entries', () => {
   let sandbox: RunningSandbox;
