@@ -80,6 +80,8 @@ export interface TestApp {
   lifecycle: ServiceLifecycle;
   /** How many times the active rule set's evaluator has run. */
   evaluations(): number;
+  /** What the app scores with, for domain-level tests of the same setup. */
+  scoring: ScoringDeps;
 }
 
 export function loadDefaultRuleFiles(): RuleSetFiles {
@@ -146,7 +148,7 @@ export function buildTestApp(options: TestAppOptions = {}): TestApp {
     metrics,
     lifecycle,
   });
-  return { app, rules, metrics, lifecycle, evaluations: () => evaluations };
+  return { app, rules, metrics, lifecycle, evaluations: () => evaluations, scoring };
 }
 
 function customersFrom(

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Prospect } from '../prospect';
 import {
   scoreProspect,
@@ -47,7 +48,20 @@ export interface BatchOptions {
   options?: ScoreOptions;
   /** Turns an unexpected failure into a record error (and reports it). */
   onUnexpected: (error: unknown, record: BatchRecord) => RecordError;
+  /** Longest run of work before the event loop gets a turn, in ms (DEFAULT_SLICE_MS). */
+  sliceMs?: number;
 }
+
+/**
+ * How long a batch may keep the process busy before it lets the event loop turn. Records often
+ * need no I/O at all (answers cached, no lookup asked, or a breaker open so every record comes
+ * back "unverified" at once), and then the loop below only ever waits on promises that are
+ * already settled: a JSON batch or a buffered NDJSON stream would hold the process for seconds.
+ * Meanwhile no socket is read, no timer fires and upstream answers wait: signups time out, and
+ * the lookups that would close the breaker time out too. Measured: stalls of 3-9 s in
+ * 500,000-prospect runs without this.
+ */
+export const DEFAULT_SLICE_MS = 10;
 
 /**
  * Scores records as they come, at most `concurrency` at a time, and yields each result as soon
@@ -68,19 +82,22 @@ export async function* scoreRecords(
       scoreOne(deps, record, batch).then((item) => ({ id, item })),
     );
   };
-  for await (const record of records) {
-    start(record);
-    while (inFlight.size >= batch.concurrency) {
-      const { id, item } = await Promise.race(inFlight.values());
-      inFlight.delete(id);
-      yield item;
+  const sliceMs = batch.sliceMs ?? DEFAULT_SLICE_MS;
+  let sliceStart = performance.now();
+  const next = async (): Promise<BatchItem> => {
+    if (performance.now() - sliceStart >= sliceMs) {
+      await nextTurn();
+      sliceStart = performance.now();
     }
-  }
-  while (inFlight.size > 0) {
     const { id, item } = await Promise.race(inFlight.values());
     inFlight.delete(id);
-    yield item;
+    return item;
+  };
+  for await (const record of records) {
+    start(record);
+    while (inFlight.size >= batch.concurrency) yield await next();
   }
+  while (inFlight.size > 0) yield await next();
 }
 
 /** A whole batch, answered in input order. */
