@@ -31,6 +31,7 @@ import {
 } from '../../domain/lookups/request-template';
 import type { SourceDefinition } from '../../engine/source-file-schema';
 import { createAnswerReader } from './answer-reader';
+import { callTimeout } from './call-timeout';
 import { cacheEntryBytes } from './cache-entry-bytes';
 import { SourceFailure, classifyFailure, type FailureStatus } from './source-failure';
 
@@ -248,16 +249,18 @@ export class HttpLookupSource implements LookupSource {
   private async callOnce(pathAndQuery: string): Promise<SourceRecord> {
     const { definition } = this.options;
     let response;
+    const timeout = callTimeout(definition.timeoutMs);
     try {
       response = await this.http.request<string>({
         method: definition.request.method,
         url: pathAndQuery,
         headers: this.headers,
-        timeout: definition.timeoutMs,
-        signal: AbortSignal.timeout(definition.timeoutMs),
+        signal: timeout.signal,
       });
     } catch (error) {
       throw transportFailure(error);
+    } finally {
+      timeout.clear();
     }
     const fetchedAt = new Date(this.options.now());
     if (definition.notFoundStatuses.includes(response.status)) {
