@@ -151,7 +151,7 @@ async function measure(files: RuleSetFiles): Promise<SetFigures> {
     prospects: pool.length,
     stockPerSecond,
     servicePerSecond,
-    ratio: servicePerSecond / stockPerSecond,
+    ratio: Math.round((servicePerSecond / stockPerSecond) * 100) / 100,
   };
 }
 
