@@ -43,8 +43,9 @@ describe('a lookup answered in time is not a timeout because the service paused'
   });
   afterAll(() => new Promise((resolve) => upstream.server.close(resolve)));
 
-  const sourceWithTimeout = (timeoutMs: number) =>
-    new HttpLookupSource({
+  /** One partner lookup through a source with this timeout (no retry), then the source closed. */
+  async function lookUpWithTimeout(timeoutMs: number) {
+    const source = new HttpLookupSource({
       definition: partnerDefinition({
         timeoutMs,
         retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 },
@@ -52,24 +53,27 @@ describe('a lookup answered in time is not a timeout because the service paused'
       env: { PARTNER_BASE_URL: upstream.url },
       now: Date.now,
     });
+    try {
+      return await source.fetch(
+        { companyDomain: 'contoso-labs.com' },
+        { deadline: Date.now() + 2000, noCache: false },
+      );
+    } finally {
+      source.close();
+    }
+  }
 
   it('reads the answer that arrived during the pause', async () => {
-    const source = sourceWithTimeout(150);
-    const answer = await source.fetch(
-      { companyDomain: 'contoso-labs.com' },
-      { deadline: Date.now() + 2000, noCache: false },
-    );
-    source.close();
-    expect(answer).toMatchObject({ status: 'ok', record: { fields: { employees: 120 } } });
+    expect(await lookUpWithTimeout(150)).toMatchObject({
+      status: 'ok',
+      record: { fields: { employees: 120 } },
+    });
   });
 
   it('still times out a source that is slower than its timeout', async () => {
-    const source = sourceWithTimeout(10);
-    const answer = await source.fetch(
-      { companyDomain: 'contoso-labs.com' },
-      { deadline: Date.now() + 2000, noCache: false },
-    );
-    source.close();
-    expect(answer).toEqual({ status: 'timeout', reason: 'no answer within the timeout' });
+    expect(await lookUpWithTimeout(10)).toEqual({
+      status: 'timeout',
+      reason: 'no answer within the timeout',
+    });
   });
 });
