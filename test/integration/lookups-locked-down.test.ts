@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpLookupSource } from '../../src/adapters/http-source/http-lookup-source';
-import { SourceDefinitionSchema } from '../../src/engine/source-file-schema';
+import { partnerDefinition } from '../helpers/partner-source';
 
 /** A misbehaving upstream on loopback: each path answers in one bad way. */
 function startMisbehavingUpstream(): Promise<{ server: Server; url: string; hits: string[] }> {
@@ -30,15 +30,12 @@ function startMisbehavingUpstream(): Promise<{ server: Server; url: string; hits
 
 const sourceFor = (url: string, path: string) =>
   new HttpLookupSource({
-    definition: SourceDefinitionSchema.parse({
-      name: 'partner',
-      kind: 'partner',
+    definition: partnerDefinition({
       request: { baseUrl: url, path },
       timeoutMs: 1000,
       breaker: { consecutiveFailures: 100, halfOpenAfterMs: 1000 },
       maxConcurrent: 2,
       costPerCall: 0,
-      cache: { ttlSeconds: 60, maxEntries: 10 },
       fields: { name: { path: '$.company.name', schema: { type: 'string' } } },
     }),
     env: {},
