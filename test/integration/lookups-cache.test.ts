@@ -1,5 +1,5 @@
 import { aCorporateSignup } from '../helpers/prospects';
-import { startSandboxedApp, type SandboxedApp } from '../helpers/sandboxed-app';
+import { startSandboxedApp, withSourceSettings, type SandboxedApp } from '../helpers/sandboxed-app';
 
 type Entry = { source: string; status: string; cost: number; fetchedAt: string | null };
 const partnerOf = (body: { lookups: Entry[] }) =>
@@ -66,6 +66,23 @@ describe('lookup caching', () => {
     expect(partnerOf(res.body).status).toBe('ok');
     expect(env.sandbox.calls.count('partner')).toBe(2);
   });
+});
+
+/**
+ * 100 decisions at once in this one process: on a loaded machine the first call can take longer
+ * than a source's production timeout (CRM 300 ms), and its retry would be a second upstream call
+ * that says nothing about coalescing. Generous timeouts keep this test about coalescing only.
+ */
+describe('lookup caching under concurrency', () => {
+  const patient = { timeoutMs: 10_000 };
+  let env: SandboxedApp;
+  beforeEach(async () => {
+    env = await startSandboxedApp({
+      ruleFiles: withSourceSettings({ crm: patient, partner: patient, credit: patient }),
+      deadlineMs: 20_000,
+    });
+  });
+  afterEach(() => env.close());
 
   it('coalesces 100 concurrent identical prospects into one upstream call per source', async () => {
     env.sandbox.faults.set('partner', { latencyMs: 50 });
