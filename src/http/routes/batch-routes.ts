@@ -110,7 +110,8 @@ export function batchRoutes(deps: BatchRouteDeps): Router {
         input.destroy();
         await write({ error: problemOf(SHUTTING_DOWN) });
       }
-      res.end();
+      // Kept before the answer ends: a client that retries as soon as it has read the last line
+      // must find the answer stored, not the key still in progress (409).
       if (key !== undefined && kept !== undefined) {
         if (kept.bytes <= MAX_REPLAYABLE_BYTES && !res.destroyed && !stop.stopped) {
           const body = await kept.finish();
@@ -124,6 +125,7 @@ export function batchRoutes(deps: BatchRouteDeps): Router {
           deps.idempotency.abandon(key);
         }
       }
+      res.end();
     } catch (error) {
       kept?.discard();
       if (key !== undefined) deps.idempotency.abandon(key);
