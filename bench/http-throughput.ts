@@ -11,6 +11,7 @@ import {
   envNumber,
   freePort,
   postJson,
+  processCpuMs,
   round,
   SERVER_CPU,
   startNodeProcess,
@@ -20,6 +21,22 @@ import {
 import { aCorporateSignup } from '../test/helpers/prospects';
 
 export const SCORE_BODY = aCorporateSignup({ consent: { creditCheck: true } });
+
+/** One load run and the CPU the server spent on it, per request (µs), where /proc tells. */
+interface HttpRun extends LoadResult {
+  serverCpuMicrosPerRequest?: number;
+}
+
+async function measuredRun(server: RunningProcess, settings: LoadSettings): Promise<HttpRun> {
+  const cpuBefore = processCpuMs(server.pid);
+  const run = await loadJson(`${server.url}/v1/score`, SCORE_BODY, settings);
+  const cpuAfter = processCpuMs(server.pid);
+  if (cpuBefore === undefined || cpuAfter === undefined || run.requests === 0) return run;
+  return {
+    ...run,
+    serverCpuMicrosPerRequest: round(((cpuAfter - cpuBefore) * 1000) / run.requests),
+  };
+}
 
 export function httpLoadSettings(): LoadSettings {
   return {
@@ -56,16 +73,16 @@ export async function runHttpThroughputBench(): Promise<BenchSection> {
     const answer = await warmService(service.url);
     const status = (answer as { lookups: Array<{ source: string; status: string }> }).lookups;
     bare = await startBareExpress(JSON.stringify(answer));
-    const targets = { bare: `${bare.url}/v1/score`, service: `${service.url}/v1/score` };
+    const servers = { bare, service };
     // JIT and connection warm-up for both, not measured.
-    await loadJson(targets.bare, SCORE_BODY, warmup);
-    await loadJson(targets.service, SCORE_BODY, warmup);
-    const runs: Record<'bare' | 'service', LoadResult[]> = { bare: [], service: [] };
+    await loadJson(`${bare.url}/v1/score`, SCORE_BODY, warmup);
+    await loadJson(`${service.url}/v1/score`, SCORE_BODY, warmup);
+    const runs: Record<'bare' | 'service', HttpRun[]> = { bare: [], service: [] };
     for (let i = 0; i < rounds; i += 1) {
       const order: Array<'bare' | 'service'> =
         i % 2 === 0 ? ['bare', 'service'] : ['service', 'bare'];
       for (const name of order) {
-        const run = await loadJson(targets[name], SCORE_BODY, settings);
+        const run = await measuredRun(servers[name], settings);
         if (run.non2xx > 0 || run.errors > 0)
           throw new Error(`${name}: ${run.non2xx} non-2xx answers, ${run.errors} errors`);
         runs[name].push(run);
@@ -73,11 +90,15 @@ export async function runHttpThroughputBench(): Promise<BenchSection> {
     }
     await service.stop();
     const loopDelay = service.eventLoopDelayMs();
-    const summary = (list: LoadResult[]) => ({
-      requestsPerSecond: median(list.map((r) => r.requestsPerSecond)),
-      p50Ms: median(list.map((r) => r.latencyMs.p50)),
-      p99Ms: median(list.map((r) => r.latencyMs.p99)),
-    });
+    const summary = (list: HttpRun[]) => {
+      const cpu = list.flatMap((r) => r.serverCpuMicrosPerRequest ?? []);
+      return {
+        requestsPerSecond: median(list.map((r) => r.requestsPerSecond)),
+        p50Ms: median(list.map((r) => r.latencyMs.p50)),
+        p99Ms: median(list.map((r) => r.latencyMs.p99)),
+        ...(cpu.length === list.length && { serverCpuMicrosPerRequest: median(cpu) }),
+      };
+    };
     const bareSummary = summary(runs.bare);
     const serviceSummary = summary(runs.service);
     const throughputRatio = round(
@@ -94,6 +115,7 @@ export async function runHttpThroughputBench(): Promise<BenchSection> {
       'req/s': s.requestsPerSecond,
       'p50 ms': s.p50Ms,
       'p99 ms': s.p99Ms,
+      'server CPU µs/req': s.serverCpuMicrosPerRequest ?? 'n/a',
     });
     return {
       id: 'http',
@@ -106,6 +128,14 @@ export async function runHttpThroughputBench(): Promise<BenchSection> {
           'req/s': throughputRatio,
           'p50 ms': round(serviceSummary.p50Ms / bareSummary.p50Ms, 3),
           'p99 ms': p99Ratio,
+          'server CPU µs/req':
+            serviceSummary.serverCpuMicrosPerRequest !== undefined &&
+            bareSummary.serverCpuMicrosPerRequest !== undefined
+              ? round(
+                  serviceSummary.serverCpuMicrosPerRequest / bareSummary.serverCpuMicrosPerRequest,
+                  3,
+                )
+              : 'n/a',
         },
       ],
       figures: {
