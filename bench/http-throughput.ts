@@ -106,6 +106,12 @@ export async function runHttpThroughputBench(): Promise<BenchSection> {
       3,
     );
     const p99Ratio = round(serviceSummary.p99Ms / bareSummary.p99Ms, 3);
+    const serviceCpu = serviceSummary.serverCpuMicrosPerRequest;
+    const bareCpu = bareSummary.serverCpuMicrosPerRequest;
+    const cpuRatio =
+      serviceCpu === undefined || bareCpu === undefined
+        ? undefined
+        : round(serviceCpu / bareCpu, 3);
     const pinned = canPin();
     const cores = pinned
       ? `server pinned to CPU ${SERVER_CPU}, load generator to the other`
@@ -128,14 +134,7 @@ export async function runHttpThroughputBench(): Promise<BenchSection> {
           'req/s': throughputRatio,
           'p50 ms': round(serviceSummary.p50Ms / bareSummary.p50Ms, 3),
           'p99 ms': p99Ratio,
-          'server CPU µs/req':
-            serviceSummary.serverCpuMicrosPerRequest !== undefined &&
-            bareSummary.serverCpuMicrosPerRequest !== undefined
-              ? round(
-                  serviceSummary.serverCpuMicrosPerRequest / bareSummary.serverCpuMicrosPerRequest,
-                  3,
-                )
-              : 'n/a',
+          'server CPU µs/req': cpuRatio ?? 'n/a',
         },
       ],
       figures: {
@@ -148,6 +147,7 @@ export async function runHttpThroughputBench(): Promise<BenchSection> {
         service: { ...serviceSummary, runs: runs.service },
         throughputRatio,
         p99Ratio,
+        ...(cpuRatio !== undefined && { serverCpuRatio: cpuRatio }),
         serviceEventLoopDelayMs: loopDelay,
       },
       targets: [
