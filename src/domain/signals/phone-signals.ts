@@ -1,5 +1,5 @@
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { CountryCode } from 'libphonenumber-js/max';
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 import type { Prospect } from '../prospect';
 import { PHONE_TYPES } from './signal-values';
 import type { PhoneType } from './signal-values';
@@ -47,22 +47,39 @@ export function phoneRegionHint(
  * country by construction. The E.164 form needs only a possible number, not a valid one:
  * valid-number metadata lags real allocations and rejects the fictional 555-01xx range that test
  * data uses, while a possible number is still unambiguous.
+ *
+ * Validity, type and country are worked out on first read: they match the number against every
+ * pattern of its country, the costliest part of reading it, and customer matching and lookups
+ * only need the E.164 form (a customers file is read number by number at start-up).
  */
 export function readPhone(phone: string, region: CountryCode | undefined): PhoneReading {
+  let parsed: PhoneNumber | undefined;
   try {
-    const parsed = parsePhoneNumberFromString(phone, region);
-    if (parsed === undefined) return UNPARSABLE;
-    const e164 = parsed.isPossible() ? parsed.number : null;
-    if (!parsed.isValid()) return { ...UNPARSABLE, e164 };
-    return {
-      valid: true,
-      type: phoneTypeOf(parsed.getType()),
-      country: parsed.country ?? null,
-      e164,
-    };
+    parsed = parsePhoneNumberFromString(phone, region);
   } catch {
     return UNPARSABLE;
   }
+  if (parsed === undefined) return UNPARSABLE;
+  const number = parsed;
+  const e164 = number.isPossible() ? number.number : null;
+  let valid: boolean | undefined;
+  let type: PhoneType | undefined;
+  // Guarded like the parse: a metadata surprise makes the number invalid, not the decision fail.
+  const isValid = () => (valid ??= neverThrows(() => number.isValid(), false));
+  return {
+    e164,
+    get valid() {
+      return isValid();
+    },
+    get type() {
+      return (type ??= isValid()
+        ? neverThrows(() => phoneTypeOf(number.getType()), 'unknown')
+        : 'unknown');
+    },
+    get country() {
+      return isValid() ? (number.country ?? null) : null;
+    },
+  };
 }
 
 const readings = new WeakMap<Prospect, { defaultRegion: string; reading: PhoneReading | null }>();
@@ -87,4 +104,12 @@ function phoneTypeOf(libraryType: string | undefined): PhoneType {
   // libphonenumber says FIXED_LINE_OR_MOBILE etc.; rules are written in lower snake case.
   const type = libraryType?.toLowerCase();
   return type !== undefined && isPhoneType(type) ? type : 'unknown';
+}
+
+function neverThrows<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
 }
