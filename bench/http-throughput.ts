@@ -23,11 +23,14 @@ import { aCorporateSignup } from '../test/helpers/prospects';
 export const SCORE_BODY = aCorporateSignup({ consent: { creditCheck: true } });
 
 /** One load run and the CPU the server spent on it, per request (µs), where /proc tells. */
-interface HttpRun extends LoadResult {
+export interface HttpRun extends LoadResult {
   serverCpuMicrosPerRequest?: number;
 }
 
-async function measuredRun(server: RunningProcess, settings: LoadSettings): Promise<HttpRun> {
+export async function measuredRun(
+  server: RunningProcess,
+  settings: LoadSettings,
+): Promise<HttpRun> {
   const cpuBefore = processCpuMs(server.pid);
   const run = await loadJson(`${server.url}/v1/score`, SCORE_BODY, settings);
   const cpuAfter = processCpuMs(server.pid);
