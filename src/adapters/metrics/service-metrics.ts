@@ -1,14 +1,8 @@
-import {
-  Counter,
-  Gauge,
-  Histogram,
-  Registry,
-  collectDefaultMetrics,
-  type LabelValues,
-} from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { LookupStatus } from '../../domain/lookups/lookup-source';
 import type { RuleSetProvider } from '../../domain/ports';
 import type { DecisionTally, ScoringObserver } from '../../domain/scoring-observer';
+import { keptChildren } from './kept-children';
 
 const PREFIX = 'prospect_scorer_';
 
@@ -49,13 +43,19 @@ export class ServiceMetrics implements ScoringObserver {
   private readonly lookupCost: Counter<'source'>;
   private readonly cache: Counter<'source' | 'result'>;
   private readonly reloadFailures: Counter;
-  /** Label children of the request families, by route, method and status. */
-  private readonly series = new Map<
-    string,
-    { count: Counter.Internal; time: Histogram.Internal<'route' | 'method' | 'status'> }
-  >();
-  /** Label children of decisions_total, by outcome and tier. */
-  private readonly outcomes = new Map<string, Counter.Internal>();
+  /** Kept label children (see keptChildren), one function per family or pair of families. */
+  private readonly requestSeries = keptChildren((route, method, status) => ({
+    count: this.requests.labels(route, method, status),
+    time: this.requestSeconds.labels(route, method, status),
+  }));
+  private readonly outcome = keptChildren((outcome, tier) => this.decisions.labels(outcome, tier));
+  private readonly skipsBy = keptChildren((matchedBy) => this.skips.labels(matchedBy));
+  private readonly lookupsBy = keptChildren((source, status) =>
+    this.lookups.labels(source, status),
+  );
+  private readonly cacheBy = keptChildren((source, result) => this.cache.labels(source, result));
+  private readonly lookupSecondsBy = keptChildren((source) => this.lookupSeconds.labels(source));
+  private readonly lookupCostBy = keptChildren((source) => this.lookupCost.labels(source));
 
   constructor(options: ServiceMetricsOptions) {
     const registers = [this.registry];
@@ -163,24 +163,14 @@ export class ServiceMetrics implements ScoringObserver {
   requestFinished(route: string, method: string, status: number, seconds: number): void {
     this.inFlight.dec();
     const verb = KNOWN_METHODS.has(method) ? method : 'OTHER';
-    const key = `${route} ${verb} ${status}`;
-    let series = this.series.get(key);
-    if (series === undefined) {
-      const labels: LabelValues<'route' | 'method' | 'status'> = {
-        route,
-        method: verb,
-        status: String(status),
-      };
-      series = { count: this.requests.labels(labels), time: this.requestSeconds.labels(labels) };
-      this.series.set(key, series);
-    }
+    const series = this.requestSeries(route, verb, String(status));
     series.count.inc();
     series.time.observe(seconds);
   }
 
   decided(tally: DecisionTally): void {
     if (tally.status === 'existing_customer') {
-      this.skips.labels(tally.matchedBy).inc();
+      this.skipsBy(tally.matchedBy).inc();
     } else if (tally.status === 'unverified') {
       this.outcome('unverified', 'none').inc();
     } else {
@@ -188,26 +178,16 @@ export class ServiceMetrics implements ScoringObserver {
     }
   }
 
-  private outcome(outcome: string, tier: string): Counter.Internal {
-    const key = `${outcome} ${tier}`;
-    let child = this.outcomes.get(key);
-    if (child === undefined) {
-      child = this.decisions.labels(outcome, tier);
-      this.outcomes.set(key, child);
-    }
-    return child;
-  }
-
   lookedUp(source: string, status: LookupStatus, ms: number): void {
-    this.lookups.labels(source, status).inc();
+    this.lookupsBy(source, status).inc();
     const result = CACHE_RESULT[status];
     if (result === undefined) return; // never asked: no consent, no input, over budget, not needed
-    this.cache.labels(source, result).inc();
-    this.lookupSeconds.labels(source).observe(ms / 1000);
+    this.cacheBy(source, result).inc();
+    this.lookupSecondsBy(source).observe(ms / 1000);
   }
 
   charged(source: string, cost: number): void {
-    this.lookupCost.labels(source).inc(cost);
+    this.lookupCostBy(source).inc(cost);
   }
 
   reloadRefused(): void {
