@@ -20,6 +20,7 @@ import {
   SCORE_BODY,
   httpLoadSettings,
   measuredRun,
+  summariseRuns,
   warmService,
 } from './http-throughput';
 import type { HttpRun } from './http-throughput';
@@ -55,7 +56,7 @@ async function cpuPerCall(calls: number, before: Operation, operation: Operation
 const nothing: Operation = () => undefined;
 const sleepOneMs: Operation = () => sleep(1);
 
-async function inProcess(): Promise<Array<Record<string, string | number>>> {
+async function inProcess(rounds: number): Promise<Array<Record<string, string | number>>> {
   const { scoring, close } = await startInProcessScoring();
   const operations: Array<[string, Operation]> = [
     ['parse and check the body (JSON.parse + zod)', () => parseScoreBody(BODY_TEXT)],
@@ -67,19 +68,22 @@ async function inProcess(): Promise<Array<Record<string, string | number>>> {
   try {
     // Warm-up: lookups into the caches, code through V8's tiers.
     await cpuPerCall(3000, nothing, () => decideAndPresent(scoring, BODY_TEXT));
-    const rounds = envNumber('BENCH_DECISION_ROUNDS', 7);
     const backToBack = operations.map((): number[] => []);
     const afterSleep = operations.map((): number[] => []);
+    const sleepAlone: number[] = [];
     for (let i = 0; i < rounds; i++) {
-      const sleepAlone = await cpuPerCall(300, nothing, sleepOneMs);
+      sleepAlone.push(await cpuPerCall(300, nothing, sleepOneMs));
       for (const [index, [, operation]] of operations.entries()) {
         backToBack[index]?.push(await cpuPerCall(2000, nothing, operation));
-        afterSleep[index]?.push((await cpuPerCall(300, sleepOneMs, operation)) - sleepAlone);
+        afterSleep[index]?.push(await cpuPerCall(300, sleepOneMs, operation));
       }
     }
+    // Medians subtracted, not round by round: the sleep's own CPU is noisy and a bad round would
+    // otherwise swing the figure by its whole size.
+    const sleepCost = median(sleepAlone);
     return operations.map(([name], index) => {
       const tight = median(backToBack[index] ?? []);
-      const spaced = median(afterSleep[index] ?? []);
+      const spaced = median(afterSleep[index] ?? []) - sleepCost;
       return {
         operation: name,
         'back to back': round(tight),
@@ -130,13 +134,12 @@ async function served(): Promise<Array<Record<string, string | number>>> {
       }
     }
     return servers.map(([name], index) => {
-      const list = runs[index] ?? [];
-      const cpu = list.flatMap((run) => run.serverCpuMicrosPerRequest ?? []);
+      const summary = summariseRuns(runs[index] ?? []);
       return {
         server: name,
-        'req/s': median(list.map((run) => run.requestsPerSecond)),
-        'p99 ms': median(list.map((run) => run.latencyMs.p99)),
-        'server CPU µs/req': cpu.length === list.length ? median(cpu) : 'n/a',
+        'req/s': summary.requestsPerSecond,
+        'p99 ms': summary.p99Ms,
+        'server CPU µs/req': summary.serverCpuMicrosPerRequest ?? 'n/a',
       };
     });
   } finally {
@@ -148,7 +151,7 @@ async function main(): Promise<void> {
   await pinLoadGenerator();
   const rounds = envNumber('BENCH_DECISION_ROUNDS', 7);
   console.log(`1. In process: CPU µs per call, median of ${rounds} alternated rounds`);
-  console.table(await inProcess());
+  console.table(await inProcess(rounds));
   const { connections, durationSeconds } = httpLoadSettings();
   const pinned = canPin() ? 'server and load generator pinned to a core each' : 'not pinned';
   console.log(

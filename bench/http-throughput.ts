@@ -41,6 +41,17 @@ export async function measuredRun(
   };
 }
 
+/** Medians of one server's runs; the CPU figure only when every run has it. */
+export function summariseRuns(list: HttpRun[]) {
+  const cpu = list.flatMap((r) => r.serverCpuMicrosPerRequest ?? []);
+  return {
+    requestsPerSecond: median(list.map((r) => r.requestsPerSecond)),
+    p50Ms: median(list.map((r) => r.latencyMs.p50)),
+    p99Ms: median(list.map((r) => r.latencyMs.p99)),
+    ...(cpu.length === list.length && { serverCpuMicrosPerRequest: median(cpu) }),
+  };
+}
+
 export function httpLoadSettings(): LoadSettings {
   return {
     connections: envNumber('BENCH_HTTP_CONNECTIONS', 10),
@@ -93,17 +104,8 @@ export async function runHttpThroughputBench(): Promise<BenchSection> {
     }
     await service.stop();
     const loopDelay = service.eventLoopDelayMs();
-    const summary = (list: HttpRun[]) => {
-      const cpu = list.flatMap((r) => r.serverCpuMicrosPerRequest ?? []);
-      return {
-        requestsPerSecond: median(list.map((r) => r.requestsPerSecond)),
-        p50Ms: median(list.map((r) => r.latencyMs.p50)),
-        p99Ms: median(list.map((r) => r.latencyMs.p99)),
-        ...(cpu.length === list.length && { serverCpuMicrosPerRequest: median(cpu) }),
-      };
-    };
-    const bareSummary = summary(runs.bare);
-    const serviceSummary = summary(runs.service);
+    const bareSummary = summariseRuns(runs.bare);
+    const serviceSummary = summariseRuns(runs.service);
     const throughputRatio = round(
       serviceSummary.requestsPerSecond / bareSummary.requestsPerSecond,
       3,
@@ -119,7 +121,7 @@ export async function runHttpThroughputBench(): Promise<BenchSection> {
     const cores = pinned
       ? `server pinned to CPU ${SERVER_CPU}, load generator to the other`
       : 'not pinned: server and load generator share the CPUs';
-    const row = (name: string, s: typeof bareSummary) => ({
+    const row = (name: string, s: ReturnType<typeof summariseRuns>) => ({
       route: name,
       'req/s': s.requestsPerSecond,
       'p50 ms': s.p50Ms,
