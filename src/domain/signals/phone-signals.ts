@@ -1,5 +1,5 @@
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
 import type { Prospect } from '../prospect';
 import { PHONE_TYPES } from './signal-values';
 import type { PhoneType } from './signal-values';
@@ -53,18 +53,12 @@ export function phoneRegionHint(
  * only need the E.164 form (a customers file is read number by number at start-up).
  */
 export function readPhone(phone: string, region: CountryCode | undefined): PhoneReading {
-  let parsed: PhoneNumber | undefined;
-  try {
-    parsed = parsePhoneNumberFromString(phone, region);
-  } catch {
-    return UNPARSABLE;
-  }
-  if (parsed === undefined) return UNPARSABLE;
-  const number = parsed;
-  const e164 = number.isPossible() ? number.number : null;
+  const number = neverThrows(() => parsePhoneNumberFromString(phone, region), undefined);
+  if (number === undefined) return UNPARSABLE;
+  const e164 = neverThrows(() => (number.isPossible() ? number.number : null), null);
   let valid: boolean | undefined;
   let type: PhoneType | undefined;
-  // Guarded like the parse: a metadata surprise makes the number invalid, not the decision fail.
+  // Every library call is guarded: a metadata surprise makes the number invalid, not the decision fail.
   const isValid = () => (valid ??= neverThrows(() => number.isValid(), false));
   return {
     e164,
